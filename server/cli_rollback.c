@@ -1,0 +1,14 @@
+/*
+** cli_rollback.c — `drizzle-lsp rollback`. Not built yet: says so and exits 2 rather
+** than pretend.
+*/
+#include "drizzle_lsp/cli.h"
+
+#include <stdio.h>
+
+int dz_cli_rollback(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
+  fprintf(stderr, "drizzle-lsp: 'rollback' is not implemented yet\n");
+  return DZ_EXIT_ERROR;
+}

@@ -1,0 +1,14 @@
+/*
+** cli_snapshot.c — `drizzle-lsp snapshot`. Not built yet: says so and exits 2 rather
+** than pretend.
+*/
+#include "drizzle_lsp/cli.h"
+
+#include <stdio.h>
+
+int dz_cli_snapshot(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
+  fprintf(stderr, "drizzle-lsp: 'snapshot' is not implemented yet\n");
+  return DZ_EXIT_ERROR;
+}
