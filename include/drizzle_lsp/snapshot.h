@@ -1,0 +1,43 @@
+/*
+** snapshot.h — drizzle-kit's files: the SQLite snapshot (version "6") and
+** meta/_journal.json, read into the model and written back exactly as
+** drizzle-kit formats them (its key order, two-space indentation, no final
+** newline), so that a file we write is one drizzle-kit takes as its own.
+*/
+#ifndef DZ_SNAPSHOT_H
+#define DZ_SNAPSHOT_H
+
+#include "drizzle_lsp/model.h"
+
+/* Parse snapshot JSON. path names the file in messages. Anything that is not
+** a SQLite version "6" snapshot (wrong version, dialect, missing or mistyped
+** field) is DZ_ERR_SYNTAX naming the path and the JSON field. */
+dz_result dz_snapshot_read(const char *path, const char *text, size_t len, dz_arena *a,
+                           dz_schema **out, dz_error *err);
+
+/* The snapshot JSON for s, with s->id and s->prev_id (both must be set), as
+** drizzle-kit writes it. Allocated in a. */
+char *dz_snapshot_write(const dz_schema *s, dz_arena *a);
+
+typedef struct dz_journal_entry {
+  int idx;
+  const char *version;  /* "6" */
+  int64_t when;         /* milliseconds since the epoch */
+  const char *tag;      /* "0003_brave_hulk": the .sql file name without .sql */
+  bool breakpoints;
+} dz_journal_entry;
+
+typedef struct dz_journal {
+  const char *version;  /* "7" */
+  const char *dialect;  /* "sqlite" or "turso" */
+  DZ_VEC(dz_journal_entry) entries;
+} dz_journal;
+
+dz_result dz_journal_read(const char *path, const char *text, size_t len, dz_arena *a,
+                          dz_journal **out, dz_error *err);
+char *dz_journal_write(const dz_journal *j, dz_arena *a);
+
+/* A fresh random (v4) UUID string for a snapshot id, in a. */
+const char *dz_snapshot_new_id(dz_arena *a);
+
+#endif /* DZ_SNAPSHOT_H */
