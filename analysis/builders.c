@@ -202,6 +202,9 @@ static dz_value *view_method(dz_eval *ev, dz_value *self, const char *name, dz_v
     v->view->existing = true;
     return v;
   }
+  if (strcmp(name, "as") == 0 && !self->view->columns) /* ViewBuilder.as takes a query builder */
+    return dz_value_unknown(ev, m, at, "view `%s` is built with a query builder; drizzle-lsp reads only views "
+                            "declared with their columns and sql``", self->view->name);
   if (strcmp(name, "as") == 0 && a0 && a0->kind == DZ_V_SQL) {
     v->view->query = a0;
     return v;

@@ -396,7 +396,7 @@ static void build_view(dz_link *L, dz_value *vv) {
   dz_value *bad = NULL;
   const char *def = NULL;
   if (!v->existing) {
-    def = v->query ? dz_sql_render(L->ev, v->query, DZ_SQL_QUALIFIED, L->casing, &bad) : NULL;
+    def = v->query ? dz_sql_render(L->ev, v->query, DZ_SQL_VIEW, L->casing, &bad) : NULL;
     if (!def) {
       dz_diag_add(L->s->arena, L->diags, DZ_SEV_WARNING, CODE_UNRESOLVED, span_in(L, vv->mod, vv->node),
                   "view `%s` is left out: its definition cannot be resolved statically", v->name);

@@ -437,15 +437,13 @@ static dz_value *eval_template(dz_eval *ev, const dz_module *m, dz_env *env, TSN
   uint32_t pos = ts_node_start_byte(n) + 1, end = ts_node_end_byte(n) - 1;
   char *acc = dz_arena_strdup(ev->a, "");
   for (size_t i = 0; i <= parts.len; i++) {
+    if (i < parts.len && ts_node_symbol(parts.items[i]) != m->ids.template_substitution)
+      continue; /* fragments and escapes are read as raw text between substitutions */
     uint32_t stop = i < parts.len ? ts_node_start_byte(parts.items[i]) : end;
     if (stop > pos) acc = dz_arena_printf(ev->a, "%s%s", acc, dz_cook_js_string(ev->a, m->text + pos, stop - pos));
     if (i == parts.len) break;
     TSNode p = parts.items[i];
     pos = ts_node_end_byte(p);
-    if (ts_node_symbol(p) != m->ids.template_substitution) {
-      acc = dz_arena_printf(ev->a, "%s%s", acc, dz_module_string_value(m, ev->a, p));
-      continue;
-    }
     dz_value *v = eval_node(ev, m, env, ts_node_named_child(p, 0));
     const char *s = dz_js_to_string(ev, v);
     if (!s) return dz_value_unknown(ev, m, p, "template part `%s` cannot be resolved statically",

@@ -90,6 +90,28 @@ static void append_name(sqlite3_str *s, const char *name) {
   sqlite3_str_appendchar(s, 1, '"');
 }
 
+static void append_quoted(sqlite3_str *s, const char *text) {
+  sqlite3_str_appendchar(s, 1, '\'');
+  for (const char *p = text; *p; p++) {
+    if (*p == '\'') sqlite3_str_appendchar(s, 1, '\'');
+    sqlite3_str_appendchar(s, 1, *p);
+  }
+  sqlite3_str_appendchar(s, 1, '\'');
+}
+
+/* drizzle-orm's mapInlineParam: null, numbers and booleans as text, strings
+** quoted; a Date's toString() depends on the zone, so it is refused. */
+static bool inline_param(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_value **bad) {
+  const char *txt = v->kind == DZ_V_DATE ? NULL : dz_js_to_string(ev, v);
+  if (!txt) {
+    *bad = v;
+    return false;
+  }
+  if (v->kind == DZ_V_STRING) append_quoted(s, txt);
+  else sqlite3_str_appendall(s, txt);
+  return true;
+}
+
 static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, dz_casing casing,
                    dz_value **bad) {
   switch (v->kind) {
@@ -109,7 +131,7 @@ static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, d
       return true;
     case DZ_V_COLUMN:
       if (mode == DZ_SQL_DEFAULT) break;
-      if (mode == DZ_SQL_QUALIFIED) {
+      if (mode == DZ_SQL_QUALIFIED || mode == DZ_SQL_VIEW) {
         append_name(s, v->table->name);
         sqlite3_str_appendchar(s, 1, '.');
       }
@@ -122,6 +144,7 @@ static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, d
     case DZ_V_STRING: case DZ_V_NUMBER: case DZ_V_BOOL: case DZ_V_NULL: case DZ_V_DATE:
     case DZ_V_BIGINT:
       if (mode == DZ_SQL_DEFAULT) break;
+      if (mode == DZ_SQL_VIEW) return inline_param(ev, s, v, bad);
       sqlite3_str_appendchar(s, 1, '?'); /* a bound parameter, as drizzle renders it */
       return true;
     default: break;
@@ -233,12 +256,7 @@ const char *dz_json_stringify(dz_eval *ev, dz_value *v, dz_value **bad) {
 
 static const char *sql_quote(dz_eval *ev, const char *text) {
   sqlite3_str *s = sqlite3_str_new(NULL);
-  sqlite3_str_appendchar(s, 1, '\'');
-  for (const char *p = text; *p; p++) {
-    if (*p == '\'') sqlite3_str_appendchar(s, 1, '\'');
-    sqlite3_str_appendchar(s, 1, *p);
-  }
-  sqlite3_str_appendchar(s, 1, '\'');
+  append_quoted(s, text);
   return finish(ev, s);
 }
 

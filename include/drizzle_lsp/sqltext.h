@@ -14,6 +14,7 @@
 typedef enum dz_sql_mode {
   DZ_SQL_INDEXES,   /* columns as "col" (index expressions, generated columns) */
   DZ_SQL_QUALIFIED, /* columns as "table"."col" (where, check, view definitions) */
+  DZ_SQL_VIEW,      /* qualified, with parameters inlined (a view's .as(sql).inlineParams()) */
   DZ_SQL_DEFAULT    /* only literal text: drizzle-kit refuses names and params in defaults */
 } dz_sql_mode;
 

@@ -27,7 +27,11 @@ static json_t *column_json(const dz_column *c) {
   json_object_set_new(o, "notNull", json_boolean(c->not_null));
   json_object_set_new(o, "autoincrement", json_boolean(c->autoincrement));
   if (c->def.kind == DZ_DEFAULT_SQL) json_object_set_new(o, "default", json_string(c->def.text));
-  else if (c->def.kind != DZ_DEFAULT_NONE) json_object_set_new(o, "default", json_loads(c->def.text, JSON_DECODE_ANY, NULL));
+  else if (c->def.kind != DZ_DEFAULT_NONE) {
+    json_t *v = json_loads(c->def.text, JSON_DECODE_ANY, NULL); /* past int64: read as a real */
+    if (!v) v = json_loads(c->def.text, JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, NULL);
+    json_object_set_new(o, "default", v);
+  }
   if (c->generated != DZ_GENERATED_NONE) {
     json_t *g = json_object();
     json_object_set_new(g, "as", json_string(c->generated_as));
