@@ -193,8 +193,27 @@ static void index_export(dz_module *m, TSNode st) {
   if (!any && source) dz_vec_push(m->arena, &m->star_sources, source);
 }
 
+static bool is_statement(const dz_tsids *id, TSSymbol s) {
+  return s == id->import_statement || s == id->export_statement || s == id->lexical_declaration ||
+         s == id->variable_declaration || s == id->function_declaration || s == id->comment ||
+         s == id->error;
+}
+
+/* Inside an ERROR node (the whole file, when the parser could not recover):
+** the first loose token is where the broken part starts. */
+static void report_loose_tokens(dz_module *m, TSNode parent) {
+  uint32_t n = ts_node_child_count(parent);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_child(parent, i);
+    if (ts_node_is_named(c) && is_statement(&m->ids, ts_node_symbol(c))) continue;
+    add_problem(m, c, "syntax error: declarations from here on are skipped until it is fixed");
+    return;
+  }
+}
+
 static void index_statements(dz_module *m, TSNode parent) {
   const dz_tsids *id = &m->ids;
+  if (ts_node_symbol(parent) == id->error) report_loose_tokens(m, parent);
   uint32_t n = ts_node_named_child_count(parent);
   for (uint32_t i = 0; i < n; i++) {
     TSNode st = ts_node_named_child(parent, i);
@@ -203,7 +222,7 @@ static void index_statements(dz_module *m, TSNode parent) {
     else if (s == id->export_statement && !ts_node_has_error(st)) index_export(m, st);
     else if (s == id->export_statement) {
       add_problem(m, st, "this export has syntax errors; it is skipped until they are fixed");
-    } else if (ts_node_symbol(st) == m->ids.error) index_statements(m, st); /* keep what parses inside */
+    } else if (s == id->error) index_statements(m, st); /* keep what parses inside */
     else index_declaration(m, st, false);
   }
 }
