@@ -387,27 +387,35 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static bool has_name(const dz_strvec *v, const char *name) {
+  for (size_t i = 0; i < v->len; i++)
+    if (strcmp(v->items[i], name) == 0) return true;
+  return false;
+}
+
+/* The order of the CommonJS exports object drizzle-kit requires (esbuild's
+** output): the module's own exports sorted by name, then each `export *`
+** source's exports in turn, default and names already there left out. */
 static void collect_exports(dz_eval *ev, const dz_module *m, dz_strvec *out, int depth) {
   if (depth > 32) return;
-  for (size_t i = 0; i < m->exports.len; i++) dz_vec_push(ev->a, out, m->exports.items[i].exported);
+  size_t first = out->len;
+  for (size_t i = 0; i < m->exports.len; i++)
+    if (!has_name(out, m->exports.items[i].exported)) dz_vec_push(ev->a, out, m->exports.items[i].exported);
+  if (out->len - first > 1) qsort(out->items + first, out->len - first, sizeof *out->items, cmp_str);
   for (size_t i = 0; i < m->star_sources.len; i++) {
     const dz_module *t = resolve_module(ev, m, m->star_sources.items[i]);
     if (!t) continue;
-    size_t before = out->len;
-    collect_exports(ev, t, out, depth + 1);
-    for (size_t j = before; j < out->len; j++) /* export * never re-exports default */
-      if (strcmp(out->items[j], "default") == 0) out->items[j] = out->items[--out->len], j--;
+    dz_strvec theirs = {0};
+    collect_exports(ev, t, &theirs, depth + 1);
+    for (size_t j = 0; j < theirs.len; j++)
+      if (strcmp(theirs.items[j], "default") != 0 && !has_name(out, theirs.items[j]))
+        dz_vec_push(ev->a, out, theirs.items[j]);
   }
 }
 
 void dz_module_export_names(dz_eval *ev, const dz_module *m, dz_strvec *out) {
   slot_of(ev, m);
   collect_exports(ev, m, out, 0);
-  if (out->len > 1) qsort(out->items, out->len, sizeof *out->items, cmp_str);
-  size_t w = 0; /* a local export shadows the same name from export * */
-  for (size_t i = 0; i < out->len; i++)
-    if (w == 0 || strcmp(out->items[w - 1], out->items[i]) != 0) out->items[w++] = out->items[i];
-  out->len = w;
 }
 
 /* ---- expressions -------------------------------------------------------- */

@@ -314,7 +314,7 @@ DZ_TEST(shared_columns_helpers_and_enums_across_files) {
   done(&f);
 }
 
-DZ_TEST(tables_are_ordered_by_file_then_export_name_and_counted_once) {
+DZ_TEST(tables_are_ordered_by_file_then_commonjs_export_order_and_counted_once) {
   const char *pairs[] = {
       "/v/b.ts",
       "import { sqliteTable, int } from 'drizzle-orm/sqlite-core';\n"
@@ -331,6 +331,16 @@ DZ_TEST(tables_are_ordered_by_file_then_export_name_and_counted_once) {
     DZ_CHECK_STR(f.s->tables.items[0]->name, "alpha");
     DZ_CHECK_STR(f.s->tables.items[1]->name, "zeta");
     DZ_CHECK_STR(f.s->tables.items[2]->name, "mid");
+  }
+  done(&f);
+  /* a module's own exports come first (sorted), then what `export *` brings */
+  const char *swapped[] = {pairs[2], pairs[3], pairs[0], pairs[1], NULL};
+  f = extract_files(DZ_CASING_NONE, swapped);
+  DZ_CHECK_INT(f.s->tables.len, 3);
+  if (f.s->tables.len == 3) {
+    DZ_CHECK_STR(f.s->tables.items[0]->name, "mid");
+    DZ_CHECK_STR(f.s->tables.items[1]->name, "alpha");
+    DZ_CHECK_STR(f.s->tables.items[2]->name, "zeta");
   }
   done(&f);
 }
