@@ -29,13 +29,20 @@ typedef struct dz_memo {
 
 typedef struct dz_slot {
   const dz_module *m;
+  const char *path;   /* m's path, normalized */
   dz_memo *memos;     /* parallel to m->bindings */
   bool owned;         /* loaded by the evaluation: freed with it */
 } dz_slot;
 
+typedef struct dz_resolved {
+  const char *base;          /* the normalized path an import names */
+  const dz_module *m;        /* what it resolved to; NULL: nothing */
+} dz_resolved;
+
 struct dz_eval {
   dz_arena *a;
   DZ_VEC(dz_slot) slots;
+  DZ_VEC(dz_resolved) resolved; /* imports are looked up on every use */
   dz_module_loader load;
   void *load_ctx;
   TSTreeCursor cursor; /* the one cursor every child walk reuses */
@@ -45,8 +52,11 @@ struct dz_eval {
 
 dz_arena *dz_eval_arena(dz_eval *ev) { return ev->a; }
 
+static char *normalize_path(dz_arena *a, const char *p);
+
 static dz_slot *add_slot(dz_eval *ev, const dz_module *m, bool owned) {
-  dz_slot s = {m, dz_arena_alloc(ev->a, (m->bindings.len + 1) * sizeof(dz_memo)), owned};
+  dz_slot s = {m, normalize_path(ev->a, m->path),
+               dz_arena_alloc(ev->a, (m->bindings.len + 1) * sizeof(dz_memo)), owned};
   dz_vec_push(ev->a, &ev->slots, s);
   return &ev->slots.items[ev->slots.len - 1];
 }
@@ -253,7 +263,7 @@ static char *normalize_path(dz_arena *a, const char *p) {
 
 static const dz_module *find_loaded(dz_eval *ev, const char *path) {
   for (size_t i = 0; i < ev->slots.len; i++)
-    if (strcmp(normalize_path(ev->a, ev->slots.items[i].m->path), path) == 0)
+    if (strcmp(ev->slots.items[i].path, path) == 0)
       return ev->slots.items[i].m;
   return NULL;
 }
@@ -266,6 +276,8 @@ static const dz_module *try_path(dz_eval *ev, const char *path) {
   return loaded;
 }
 
+static const dz_module *resolve_base(dz_eval *ev, char *base);
+
 /* Node/TypeScript resolution of a relative specifier: as written, with .ts,
 ** .tsx, .js -> .ts, then a folder's index. */
 static const dz_module *resolve_module(dz_eval *ev, const dz_module *from, const char *spec) {
@@ -275,6 +287,15 @@ static const dz_module *resolve_module(dz_eval *ev, const dz_module *from, const
   char *joined = spec[0] == '/' ? dz_arena_strdup(ev->a, spec)
                                 : dz_arena_printf(ev->a, "%.*s/%s", (int)dirlen, from->path, spec);
   char *base = normalize_path(ev->a, joined);
+  for (size_t i = 0; i < ev->resolved.len; i++)
+    if (strcmp(ev->resolved.items[i].base, base) == 0) return ev->resolved.items[i].m;
+  const dz_module *m = resolve_base(ev, base);
+  dz_resolved r = {base, m};
+  dz_vec_push(ev->a, &ev->resolved, r);
+  return m;
+}
+
+static const dz_module *resolve_base(dz_eval *ev, char *base) {
   size_t bl = strlen(base);
   char *stem = base;
   static const char *const js_exts[] = {".js", ".mjs", ".cjs", ".jsx"};
