@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,6 +35,7 @@ typedef struct dz_walk {
   dz_match_vec *out;
   dz_error *err;
   dz_result rc;
+  locale_t utf8; /* for segment_matches; 0 if the system has no C.UTF-8 */
 } dz_walk;
 
 /* The JavaScript module extensions drizzle-kit's loader accepts. */
@@ -44,8 +46,23 @@ static bool is_module_file(const char *name) {
   return false;
 }
 
+/* fnmatch under a UTF-8 character type, so that `?` and `[...]` match a
+** character as in JavaScript rather than a byte; uselocale changes only
+** this thread, and only for the call. */
+static bool segment_matches(locale_t utf8, const char *pattern, const char *name) {
+  locale_t old = utf8 ? uselocale(utf8) : (locale_t)0;
+  bool m = fnmatch(pattern, name, FNM_PERIOD | FNM_EXTMATCH) == 0;
+  if (utf8) uselocale(old);
+  return m;
+}
+
+static locale_t utf8_locale(void) { return newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0); }
+
 bool dz_glob_segment_matches(const char *pattern, const char *name) {
-  return fnmatch(pattern, name, FNM_PERIOD | FNM_EXTMATCH) == 0;
+  locale_t utf8 = utf8_locale();
+  bool m = segment_matches(utf8, pattern, name);
+  if (utf8) freelocale(utf8);
+  return m;
 }
 
 static bool is_magic(const char *seg) {
@@ -165,7 +182,7 @@ static void walk_wildcard(dz_walk *w, size_t i, const char *shown, const char *a
   if (!list_dir(w, abs, &names)) return;
   for (size_t k = 0; k < names.len; k++) {
     const char *name = names.items[k];
-    if (strcmp(name, "node_modules") == 0 || !dz_glob_segment_matches(w->segs[i], name))
+    if (strcmp(name, "node_modules") == 0 || !segment_matches(w->utf8, w->segs[i], name))
       continue;
     walk(w, i + 1, join_shown(w->a, shown, name), dz_path_resolve(w->a, abs, name), false);
   }
@@ -209,13 +226,14 @@ static void split_segments(dz_arena *a, const char *p, dz_strvec *segs) {
 
 static dz_result glob_one(const char *dir, const char *pattern, dz_arena *a, dz_match_vec *out,
                           dz_error *err) {
-  dz_walk w = {a, NULL, 0, out, err, DZ_OK};
+  dz_walk w = {a, NULL, 0, out, err, DZ_OK, utf8_locale()};
   dz_strvec segs = {0};
   split_segments(a, pattern, &segs);
   w.segs = segs.items;
   w.nseg = segs.len;
   bool absolute = pattern[0] == '/';
   walk(&w, 0, absolute ? "/" : "", absolute ? "/" : dir, false);
+  if (w.utf8) freelocale(w.utf8);
   return w.rc;
 }
 
@@ -276,7 +294,7 @@ static int compare_bytes(const void *x, const void *y) {
 /* A matched directory stands for its top-level files, in byte order (Node's
 ** readdirSync sorts with strcmp), dot files included. */
 static dz_result add_directory(dz_file_set *fs, const char *dir, dz_error *err) {
-  dz_walk w = {fs->a, NULL, 0, NULL, err, DZ_OK};
+  dz_walk w = {fs->a, NULL, 0, NULL, err, DZ_OK, (locale_t)0};
   dz_strvec names = {0};
   if (!list_dir(&w, dir, &names)) {
     if (w.rc != DZ_OK) return w.rc;

@@ -535,6 +535,21 @@ DZ_TEST(schema_entries_keep_their_order_and_files_are_loaded_once) {
   dz_arena_free(a);
 }
 
+DZ_TEST(schema_wildcards_match_characters_not_bytes) {
+  dz_arena *a = dz_arena_new();
+  char *dir = scratch_dir();
+  put(dir, "src/\xc3\xa9.ts", "");
+  put(dir, "src/e.ts", "");
+  put(dir, "src/ee.ts", "");
+  schema_config(dir, "'src/?.ts'");
+  dz_error err;
+  DZ_CHECK_STR(files_of(a, dir, &err), "src/e.ts\nsrc/\xc3\xa9.ts\n");
+  schema_config(dir, "'src/[\xc3\xa9x].ts'");
+  DZ_CHECK_STR(files_of(a, dir, &err), "src/\xc3\xa9.ts\n");
+  rm_tree(dir);
+  dz_arena_free(a);
+}
+
 DZ_TEST(schema_that_matches_nothing_is_an_error_naming_config_and_patterns) {
   dz_arena *a = dz_arena_new();
   char *dir = scratch_dir();
