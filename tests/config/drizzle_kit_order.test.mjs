@@ -27,14 +27,21 @@ const files = [
   ".dot/h.ts",
 ];
 
+// Files under src/linked, a symlink to ../other: `**` enters a symlinked
+// directory but goes no deeper inside it, unless the pattern names it.
+const linked = ["linked/o.ts", "linked/in/i.ts", "linked/in/deep/d2.ts"];
+const all = [...files, ...linked];
+
 const cases = [
-  "'./src/**/*.ts'",
-  "'src/**'",
-  "['./src/sub', './src/*.ts', 'src/a.ts', './src/Sub2/s.ts']",
-  "'./src/{Sub2,sub}/**/*.{ts,mts}'",
-  "'./src'",
-  "['src/sub/deeper/d.ts', 'src/*/', './src/?.ts']",
-  "['./src/[a-c]*.ts', './src/**/[!a]*.*ts']",
+  { schema: "'./src/**/*.ts'" },
+  { schema: "'src/**'" },
+  { schema: "['./src/sub', './src/*.ts', 'src/a.ts', './src/Sub2/s.ts']" },
+  { schema: "'./src/{Sub2,sub}/**/*.{ts,mts}'" },
+  { schema: "'./src'" },
+  { schema: "['src/sub/deeper/d.ts', 'src/*/', './src/?.ts']" },
+  { schema: "['./src/[a-c]*.ts', './src/**/[!a]*.*ts']" },
+  { schema: "'./src/**/*.ts'", link: true },
+  { schema: "['./src/linked/**/*.ts', 'src/*/o.ts']", link: true },
 ];
 
 let passed = 0, failed = 0;
@@ -47,15 +54,19 @@ fs.rmSync(root, { recursive: true, force: true });
 fs.mkdirSync(root, { recursive: true });
 fs.symlinkSync(path.join(DZ_SOURCE_DIR, "node_modules"), path.join(root, "node_modules"));
 // A real tree per project: a symlinked src would be a file to drizzle-kit's lstat.
-function writeTree(dir) {
-  files.forEach((f, i) => {
-    const p = path.join(dir, "src", f);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, `import { sqliteTable, integer } from "drizzle-orm/sqlite-core";\n` +
-                        `export const t${i} = sqliteTable("t${i}", { id: integer() });\n`);
-  });
+function writeTable(p, i) {
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, `import { sqliteTable, integer } from "drizzle-orm/sqlite-core";\n` +
+                      `export const t${i} = sqliteTable("t${i}", { id: integer() });\n`);
 }
-const fileOfTable = (t) => files[Number(t.slice(1))];
+function writeTree(dir, link) {
+  files.forEach((f, i) => writeTable(path.join(dir, "src", f), i));
+  if (!link) return;
+  linked.forEach((f, i) => writeTable(path.join(dir, "other", f.slice("linked/".length)),
+                                      files.length + i));
+  fs.symlinkSync("../other", path.join(dir, "src", "linked"));
+}
+const fileOfTable = (t) => all[Number(t.slice(1))];
 
 // drizzle-kit's order: the tables of its snapshot, mapped back to files.
 function kitOrder(dir) {
@@ -72,9 +83,9 @@ function ourOrder(config) {
   return out.split("\n").filter(Boolean).map((p) => p.startsWith(src) ? p.slice(src.length) : p);
 }
 
-cases.forEach((schema, i) => {
+cases.forEach(({ schema, link }, i) => {
   const dir = path.join(root, `case${i}`);
-  writeTree(dir);
+  writeTree(dir, link);
   const config = path.join(dir, "drizzle.config.ts");
   fs.writeFileSync(config, `import { defineConfig } from "drizzle-kit";\n` +
     `export default defineConfig({ dialect: "sqlite", schema: ${schema}, out: "./out" });\n`);
@@ -86,7 +97,7 @@ cases.forEach((schema, i) => {
     check(`schema ${schema}`, false, `  ${e.message}\n  ${e.stderr ?? ""}`);
     return;
   }
-  check(`schema ${schema} loads ${want.length} files in drizzle-kit's order`,
+  check(`schema ${schema}${link ? " (with a symlinked directory)" : ""} loads ${want.length} files in drizzle-kit's order`,
         want.length > 0 && JSON.stringify(want) === JSON.stringify(got),
         `  drizzle-kit: ${JSON.stringify(want)}\n  drizzle-lsp: ${JSON.stringify(got)}`);
 });
