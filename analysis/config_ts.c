@@ -130,20 +130,15 @@ static TSNode unwrap(const dz_ts_reader *r, TSNode n, int depth) {
 
 static dz_cv *to_value(const dz_ts_reader *r, TSNode n, int depth);
 
+/* Room for members is tracked per array, as dz_arena_reserve wants. */
+typedef struct dz_member_caps {
+  size_t keys, items;
+} dz_member_caps;
+
 static void add_member(const dz_ts_reader *r, dz_cv *obj, const char *key, dz_cv *v,
-                       size_t *cap) {
-  if (obj->len == *cap) {
-    size_t ncap = *cap ? *cap * 2 : 8;
-    const char **keys = dz_arena_alloc(r->a, ncap * sizeof *keys);
-    dz_cv **items = dz_arena_alloc(r->a, ncap * sizeof *items);
-    if (obj->len) {
-      memcpy(keys, obj->keys, obj->len * sizeof *keys);
-      memcpy(items, obj->items, obj->len * sizeof *items);
-    }
-    obj->keys = keys;
-    obj->items = items;
-    *cap = ncap;
-  }
+                       dz_member_caps *cap) {
+  dz_arena_reserve(r->a, (void **)&obj->keys, &cap->keys, obj->len + 1, sizeof *obj->keys);
+  dz_arena_reserve(r->a, (void **)&obj->items, &cap->items, obj->len + 1, sizeof *obj->items);
   obj->keys[obj->len] = key;
   obj->items[obj->len++] = v;
 }
@@ -162,7 +157,7 @@ static const char *property_key(const dz_ts_reader *r, TSNode key) {
 /* Members of an object literal; a spread of another constant object
 ** contributes its members in place; an unknown spread or computed key is
 ** left out (a required field it may hold is then reported missing). */
-static void object_members(const dz_ts_reader *r, TSNode n, dz_cv *obj, size_t *cap,
+static void object_members(const dz_ts_reader *r, TSNode n, dz_cv *obj, dz_member_caps *cap,
                            int depth) {
   for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
     TSNode m = ts_node_named_child(n, i);
@@ -256,7 +251,7 @@ static dz_cv *to_value(const dz_ts_reader *r, TSNode n, int depth) {
   if (is_type(n, "array")) return array_value(r, n, depth);
   if (is_type(n, "binary_expression")) return fallback_value(r, n, depth);
   if (is_type(n, "object")) {
-    size_t cap = 0;
+    dz_member_caps cap = {0, 0};
     v = new_value(r, DZ_CV_OBJECT, n);
     object_members(r, n, v, &cap, depth);
     return v;
