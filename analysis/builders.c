@@ -6,6 +6,7 @@
 ** (Object.values, new Date).
 */
 #include "drizzle_lsp/builders.h"
+#include "drizzle_lsp/json.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -95,7 +96,7 @@ static dz_value *column_builder(dz_eval *ev, const char *fn, dz_value **args, si
   if (strcmp(fn, "text") == 0 && config && config->kind == DZ_V_OBJECT) {
     dz_value *len = dz_value_get(ev, config, "length");
     if (len->kind == DZ_V_NUMBER && len->num != 0)
-      v->col->type = dz_arena_printf(dz_eval_arena(ev), "text(%s)", dz_js_number(dz_eval_arena(ev), len->num));
+      v->col->type = dz_arena_printf(dz_eval_arena(ev), "text(%s)", dz_number_text(dz_eval_arena(ev), len->num));
     else if (len->kind == DZ_V_UNKNOWN)
       return len;
   }
@@ -432,30 +433,9 @@ dz_value *dz_new_date(dz_eval *ev, dz_value **args, size_t n, const dz_module *m
 
 /* ---- numbers ---------------------------------------------------------------------- */
 
-const char *dz_js_number(dz_arena *a, double x) {
-  if (isnan(x)) return "NaN";
+const char *dz_number_text(dz_arena *a, double x) {
+  char buf[DZ_JS_NUMBER_MAX];
+  if (isnan(x)) return "NaN"; /* String(x), where JSON would write null */
   if (isinf(x)) return x < 0 ? "-Infinity" : "Infinity";
-  if (x == 0) return "0";
-  char buf[40], digits[24];
-  int prec;
-  for (prec = 1; prec <= 17; prec++) { /* the shortest digits that read back as x */
-    snprintf(buf, sizeof buf, "%.*e", prec - 1, x);
-    if (strtod(buf, NULL) == x) break;
-  }
-  const char *p = buf;
-  bool neg = *p == '-';
-  if (neg) p++;
-  int k = 0;
-  for (; *p && *p != 'e'; p++)
-    if (*p != '.') digits[k++] = *p;
-  while (k > 1 && digits[k - 1] == '0') k--;
-  digits[k] = '\0';
-  int e = atoi(p + 1), nexp = e + 1;
-  const char *sign = neg ? "-" : "";
-  static const char zeros[] = "000000000000000000000";
-  if (k <= nexp && nexp <= 21) return dz_arena_printf(a, "%s%s%.*s", sign, digits, nexp - k, zeros);
-  if (0 < nexp && nexp <= 21) return dz_arena_printf(a, "%s%.*s.%s", sign, nexp, digits, digits + nexp);
-  if (-6 < nexp && nexp <= 0) return dz_arena_printf(a, "%s0.%.*s%s", sign, -nexp, zeros, digits);
-  return dz_arena_printf(a, "%s%c%s%se%c%d", sign, digits[0], k > 1 ? "." : "", digits + 1,
-                         nexp - 1 < 0 ? '-' : '+', abs(nexp - 1));
+  return dz_arena_strdup(a, dz_js_number(x, buf));
 }

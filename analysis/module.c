@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drizzle_lsp/jsstring.h"
 #include "drizzle_lsp/parse.h"
 
 void dz_tsids_init(dz_tsids *ids, const TSLanguage *lang) {
@@ -30,11 +31,16 @@ char *dz_module_node_text(const dz_module *m, dz_arena *a, TSNode n) {
   return dz_arena_strndup(a, s, len);
 }
 
-/* The cooked value of a string literal node ("a\"b" -> a"b). */
+/* The value of a string literal node ("a\"b" -> a"b). */
 char *dz_module_string_value(const dz_module *m, dz_arena *a, TSNode n) {
-  uint32_t s = ts_node_start_byte(n) + 1, e = ts_node_end_byte(n);
-  if (e > s) e--;
-  return dz_cook_js_string(a, m->text + s, e - s);
+  size_t len;
+  const char *s = dz_node_text(n, m->text, &len);
+  return dz_js_string_value(a, s, len);
+}
+
+char *dz_module_template_part(const dz_module *m, dz_arena *a, uint32_t from, uint32_t to) {
+  /* the characters around a part (` } $ or `) stand where quotes would */
+  return dz_js_string_value(a, m->text + from - 1, (size_t)(to - from) + 2);
 }
 
 static void add_binding(dz_module *m, const char *name, TSNode value, const char *key) {
@@ -260,81 +266,6 @@ void dz_module_free(dz_module *m) {
   if (!m) return;
   ts_tree_delete(m->tree);
   dz_arena_free(m->arena);
-}
-
-static int hexval(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-static size_t put_utf8(char *o, uint32_t cp) {
-  if (cp < 0x80) { o[0] = (char)cp; return 1; }
-  if (cp < 0x800) { o[0] = (char)(0xC0 | (cp >> 6)); o[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
-  if (cp < 0x10000) {
-    o[0] = (char)(0xE0 | (cp >> 12)); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  o[0] = (char)(0xF0 | (cp >> 18)); o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-  o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[3] = (char)(0x80 | (cp & 0x3F));
-  return 4;
-}
-
-/* \uXXXX or \u{X...} at s (after the 'u'); returns the code point, advances *i. */
-static uint32_t read_unicode_escape(const char *s, size_t n, size_t *i) {
-  uint32_t cp = 0;
-  if (*i < n && s[*i] == '{') {
-    (*i)++;
-    while (*i < n && s[*i] != '}' && hexval(s[*i]) >= 0) cp = cp * 16 + (uint32_t)hexval(s[(*i)++]);
-    if (*i < n && s[*i] == '}') (*i)++;
-    return cp > 0x10FFFF ? 0xFFFD : cp;
-  }
-  for (int k = 0; k < 4 && *i < n && hexval(s[*i]) >= 0; k++) cp = cp * 16 + (uint32_t)hexval(s[(*i)++]);
-  return cp;
-}
-
-char *dz_cook_js_string(dz_arena *a, const char *s, size_t n) {
-  char *out = dz_arena_alloc(a, n + 1), *o = out; /* escapes never grow the text */
-  for (size_t i = 0; i < n;) {
-    if (s[i] != '\\' || i + 1 >= n) { *o++ = s[i++]; continue; }
-    char c = s[i + 1];
-    i += 2;
-    switch (c) {
-      case 'n': *o++ = '\n'; break;
-      case 't': *o++ = '\t'; break;
-      case 'r': *o++ = '\r'; break;
-      case 'b': *o++ = '\b'; break;
-      case 'f': *o++ = '\f'; break;
-      case 'v': *o++ = '\v'; break;
-      case '0': *o++ = '\0'; break;
-      case '\n': break; /* line continuation */
-      case 'x':
-        if (i + 1 < n && hexval(s[i]) >= 0 && hexval(s[i + 1]) >= 0) {
-          o += put_utf8(o, (uint32_t)(hexval(s[i]) * 16 + hexval(s[i + 1])));
-          i += 2;
-        }
-        break;
-      case 'u': {
-        uint32_t cp = read_unicode_escape(s, n, &i);
-        if (cp >= 0xD800 && cp < 0xDC00 && i + 1 < n && s[i] == '\\' && s[i + 1] == 'u') {
-          size_t j = i + 2;
-          uint32_t lo = read_unicode_escape(s, n, &j);
-          if (lo >= 0xDC00 && lo < 0xE000) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            i = j;
-          }
-        }
-        if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
-        o += put_utf8(o, cp);
-        break;
-      }
-      default: *o++ = c;
-    }
-  }
-  *o = '\0';
-  return out;
 }
 
 bool dz_export_looks_like_schema(const dz_module *m, const char *name) {

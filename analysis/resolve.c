@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "drizzle_lsp/parse.h"
+#include "drizzle_lsp/path.h"
 
 #define DZ_MAX_DEPTH 200
 
@@ -233,33 +234,8 @@ static bool is_relative(const char *spec) {
   return spec[0] == '.' || spec[0] == '/';
 }
 
-/* "/a/b/../c/./d" -> "/a/c/d" */
-static char *normalize_path(dz_arena *a, const char *p) {
-  size_t n = strlen(p);
-  char *out = dz_arena_alloc(a, n + 2);
-  size_t o = 0;
-  const char *s = p;
-  while (*s) {
-    while (*s == '/') s++;
-    const char *e = s;
-    while (*e && *e != '/') e++;
-    size_t len = (size_t)(e - s);
-    if (len == 0) break;
-    if (len == 1 && s[0] == '.') {
-    } else if (len == 2 && s[0] == '.' && s[1] == '.') {
-      while (o > 0 && out[o - 1] != '/') o--;
-      if (o > 0) o--;
-    } else {
-      out[o++] = '/';
-      memcpy(out + o, s, len);
-      o += len;
-    }
-    s = e;
-  }
-  if (o == 0) out[o++] = '/';
-  out[o] = '\0';
-  return out;
-}
+/* An absolute path with `.`, `..` and repeated slashes resolved. */
+static char *normalize_path(dz_arena *a, const char *p) { return dz_path_resolve(a, "/", p); }
 
 static const dz_module *find_loaded(dz_eval *ev, const char *path) {
   for (size_t i = 0; i < ev->slots.len; i++)
@@ -282,11 +258,7 @@ static const dz_module *resolve_base(dz_eval *ev, char *base);
 ** .tsx, .js -> .ts, then a folder's index. */
 static const dz_module *resolve_module(dz_eval *ev, const dz_module *from, const char *spec) {
   if (!is_relative(spec)) return NULL;
-  const char *slash = strrchr(from->path, '/');
-  size_t dirlen = slash ? (size_t)(slash - from->path) : 0;
-  char *joined = spec[0] == '/' ? dz_arena_strdup(ev->a, spec)
-                                : dz_arena_printf(ev->a, "%.*s/%s", (int)dirlen, from->path, spec);
-  char *base = normalize_path(ev->a, joined);
+  char *base = dz_path_resolve(ev->a, dz_path_dirname(ev->a, normalize_path(ev->a, from->path)), spec);
   for (size_t i = 0; i < ev->resolved.len; i++)
     if (strcmp(ev->resolved.items[i].base, base) == 0) return ev->resolved.items[i].m;
   const dz_module *m = resolve_base(ev, base);
@@ -469,7 +441,7 @@ static dz_value *eval_template(dz_eval *ev, const dz_module *m, dz_env *env, TSN
     if (i < parts.len && ts_node_symbol(parts.items[i]) != m->ids.template_substitution)
       continue; /* fragments and escapes are read as raw text between substitutions */
     uint32_t stop = i < parts.len ? ts_node_start_byte(parts.items[i]) : end;
-    if (stop > pos) acc = dz_arena_printf(ev->a, "%s%s", acc, dz_cook_js_string(ev->a, m->text + pos, stop - pos));
+    if (stop > pos) acc = dz_arena_printf(ev->a, "%s%s", acc, dz_module_template_part(m, ev->a, pos, stop));
     if (i == parts.len) break;
     TSNode p = parts.items[i];
     pos = ts_node_end_byte(p);
@@ -493,7 +465,7 @@ static dz_value *eval_sql_template(dz_eval *ev, const dz_module *m, dz_env *env,
     if (i < parts.len && !sub) continue; /* fragments are read as raw text below */
     if (stop > pos) {
       dz_value *raw = dz_value_new(ev, DZ_V_RAW, m, n);
-      raw->str = dz_cook_js_string(ev->a, m->text + pos, stop - pos);
+      raw->str = dz_module_template_part(m, ev->a, pos, stop);
       dz_vec_push(ev->a, &sql->items, raw);
     }
     if (i == parts.len) break;
@@ -849,7 +821,7 @@ dz_value *dz_eval_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n, TSN
 const char *dz_js_to_string(dz_eval *ev, const dz_value *v) {
   switch (v->kind) {
     case DZ_V_STRING: return v->str;
-    case DZ_V_NUMBER: return dz_js_number(ev->a, v->num);
+    case DZ_V_NUMBER: return dz_number_text(ev->a, v->num);
     case DZ_V_BIGINT: return v->str;
     case DZ_V_BOOL: return v->b ? "true" : "false";
     case DZ_V_NULL: return "null";

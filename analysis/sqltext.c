@@ -6,6 +6,8 @@
 */
 #include "drizzle_lsp/sqltext.h"
 
+#include "drizzle_lsp/json.h"
+
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -183,37 +185,24 @@ const char *dz_iso_date(dz_arena *a, double ms) {
                          (long long)(rem / 1000 % 60), (long long)(rem % 1000));
 }
 
-static void json_string(sqlite3_str *s, const char *str) {
-  sqlite3_str_appendchar(s, 1, '"');
-  for (const unsigned char *p = (const unsigned char *)str; *p; p++) {
-    switch (*p) {
-      case '"': sqlite3_str_appendall(s, "\\\""); break;
-      case '\\': sqlite3_str_appendall(s, "\\\\"); break;
-      case '\b': sqlite3_str_appendall(s, "\\b"); break;
-      case '\f': sqlite3_str_appendall(s, "\\f"); break;
-      case '\n': sqlite3_str_appendall(s, "\\n"); break;
-      case '\r': sqlite3_str_appendall(s, "\\r"); break;
-      case '\t': sqlite3_str_appendall(s, "\\t"); break;
-      default:
-        if (*p < 0x20) sqlite3_str_appendf(s, "\\u%04x", *p);
-        else sqlite3_str_appendchar(s, 1, (char)*p);
-    }
-  }
-  sqlite3_str_appendchar(s, 1, '"');
+static void put_json_string(dz_eval *ev, sqlite3_str *s, const char *str) {
+  sqlite3_str_appendall(s, dz_json_quote(str, dz_eval_arena(ev)));
 }
 
-/* Written out rather than with jansson: JSON.stringify's exact text matters
-** here (JavaScript number formatting, lower-case \u escapes, key order with
-** integer-like keys first, undefined members dropped), and jansson's differ. */
+/* JSON.stringify(value) without indentation, over evaluated values (which
+** keep JavaScript's key order already); strings and numbers are printed by
+** json.h as drizzle-kit's files are. */
 static bool json(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_value **bad) {
   switch (v->kind) {
     case DZ_V_NULL: sqlite3_str_appendall(s, "null"); return true;
     case DZ_V_BOOL: sqlite3_str_appendall(s, v->b ? "true" : "false"); return true;
-    case DZ_V_NUMBER:
-      sqlite3_str_appendall(s, isfinite(v->num) ? dz_js_number(dz_eval_arena(ev), v->num) : "null");
+    case DZ_V_NUMBER: {
+      char num[DZ_JS_NUMBER_MAX];
+      sqlite3_str_appendall(s, dz_js_number(v->num, num));
       return true;
-    case DZ_V_STRING: json_string(s, v->str); return true;
-    case DZ_V_DATE: json_string(s, dz_iso_date(dz_eval_arena(ev), v->num)); return true;
+    }
+    case DZ_V_STRING: put_json_string(ev, s, v->str); return true;
+    case DZ_V_DATE: put_json_string(ev, s, dz_iso_date(dz_eval_arena(ev), v->num)); return true;
     case DZ_V_ARRAY:
       sqlite3_str_appendchar(s, 1, '[');
       for (size_t i = 0; i < v->items.len; i++) {
@@ -232,7 +221,7 @@ static bool json(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_value **bad) {
         if (it->kind == DZ_V_UNDEFINED || it->kind == DZ_V_FUNCTION) continue;
         if (!first) sqlite3_str_appendchar(s, 1, ',');
         first = false;
-        json_string(s, v->keys.items[i]);
+        put_json_string(ev, s, v->keys.items[i]);
         sqlite3_str_appendchar(s, 1, ':');
         if (!json(ev, s, it, bad)) return false;
       }
@@ -245,7 +234,7 @@ static bool json(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_value **bad) {
   }
 }
 
-const char *dz_json_stringify(dz_eval *ev, dz_value *v, dz_value **bad) {
+const char *dz_value_json(dz_eval *ev, dz_value *v, dz_value **bad) {
   sqlite3_str *s = sqlite3_str_new(NULL);
   bool ok = json(ev, s, v, bad);
   char *txt = finish(ev, s);
@@ -275,7 +264,7 @@ bool dz_default_of(dz_eval *ev, dz_value *v, dz_casing casing, dz_default *out, 
       return true;
     case DZ_V_NUMBER:
       out->kind = DZ_DEFAULT_NUMBER;
-      out->text = dz_js_number(dz_eval_arena(ev), v->num);
+      out->text = dz_number_text(dz_eval_arena(ev), v->num);
       return isfinite(v->num) || (*bad = v, false);
     case DZ_V_BOOL:
       out->kind = DZ_DEFAULT_BOOL;
@@ -283,7 +272,7 @@ bool dz_default_of(dz_eval *ev, dz_value *v, dz_casing casing, dz_default *out, 
       return true;
     case DZ_V_NULL: case DZ_V_OBJECT: case DZ_V_ARRAY: case DZ_V_DATE: {
       /* drizzle-kit: `'${JSON.stringify(value)}'`, quotes inside left as they are */
-      const char *j = dz_json_stringify(ev, v, bad);
+      const char *j = dz_value_json(ev, v, bad);
       if (!j) return false;
       out->kind = DZ_DEFAULT_SQL;
       out->text = dz_arena_printf(dz_eval_arena(ev), "'%s'", j);

@@ -37,7 +37,7 @@ dz_value *dz_builtin_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
 /* new Date(...). */
 dz_value *dz_new_date(dz_eval *ev, dz_value **args, size_t n, const dz_module *m, TSNode at);
 
-/* Number.prototype.toString() of x, in a. */
-const char *dz_js_number(dz_arena *a, double x);
+/* String(x) (Number.prototype.toString), in a. */
+const char *dz_number_text(dz_arena *a, double x);
 
 #endif /* DZ_BUILDERS_H */

@@ -52,7 +52,8 @@ struct dz_module {
 char *dz_module_node_text(const dz_module *m, dz_arena *a, TSNode n);
 /* The value of a string literal node, escapes decoded, in a. */
 char *dz_module_string_value(const dz_module *m, dz_arena *a, TSNode n);
-/* Decode JavaScript escapes in the raw text of a string or template part. */
-char *dz_cook_js_string(dz_arena *a, const char *s, size_t n);
+/* The value of the text [from, to) between a template's delimiters
+** (escapes decoded), in a; from must be past the opening backtick. */
+char *dz_module_template_part(const dz_module *m, dz_arena *a, uint32_t from, uint32_t to);
 
 #endif /* DZ_MODULE_H */

@@ -30,7 +30,7 @@ const char *dz_sql_render(dz_eval *ev, dz_value *v, dz_sql_mode mode, dz_casing 
                           dz_value **bad);
 
 /* JSON.stringify(v) for plain data; NULL (with *bad) for anything else. */
-const char *dz_json_stringify(dz_eval *ev, dz_value *v, dz_value **bad);
+const char *dz_value_json(dz_eval *ev, dz_value *v, dz_value **bad);
 
 /* The snapshot default for .default(v). Returns false (with *bad) when v
 ** cannot be turned into what drizzle-kit would store. Text in ev's arena. */
