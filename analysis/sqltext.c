@@ -83,23 +83,9 @@ static char *finish(dz_eval *ev, sqlite3_str *s) {
   return copy;
 }
 
-static void append_name(sqlite3_str *s, const char *name) {
-  sqlite3_str_appendchar(s, 1, '"');
-  for (const char *p = name; *p; p++) {
-    if (*p == '"') sqlite3_str_appendchar(s, 1, '"');
-    sqlite3_str_appendchar(s, 1, *p);
-  }
-  sqlite3_str_appendchar(s, 1, '"');
-}
-
-static void append_quoted(sqlite3_str *s, const char *text) {
-  sqlite3_str_appendchar(s, 1, '\'');
-  for (const char *p = text; *p; p++) {
-    if (*p == '\'') sqlite3_str_appendchar(s, 1, '\'');
-    sqlite3_str_appendchar(s, 1, *p);
-  }
-  sqlite3_str_appendchar(s, 1, '\'');
-}
+/* drizzle's escapeName ("a""b") and escapeString ('it''s'), by sqlite's %w and %Q. */
+static void append_name(sqlite3_str *s, const char *name) { sqlite3_str_appendf(s, "\"%w\"", name); }
+static void append_quoted(sqlite3_str *s, const char *text) { sqlite3_str_appendf(s, "%Q", text); }
 
 /* drizzle-orm's mapInlineParam: null, numbers and booleans as text, strings
 ** quoted; a Date's toString() depends on the zone, so it is refused. */
