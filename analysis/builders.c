@@ -9,6 +9,7 @@
 #include "drizzle_lsp/json.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,6 +301,27 @@ static dz_value *sql_raw(dz_eval *ev, dz_value *s, const dz_module *m, TSNode at
   return sql;
 }
 
+/* sql.identifier(name): drizzle's Name chunk, escaped as escapeName does. */
+static dz_value *sql_identifier(dz_eval *ev, dz_value *s, const dz_module *m, TSNode at) {
+  if (!is_str(s)) return s && s->kind == DZ_V_UNKNOWN ? s : unsupported(ev, m, at, "sql.identifier()'s name");
+  char *quoted = sqlite3_mprintf("\"%w\"", s->str);
+  dz_value *name = dz_value_string(ev, m, at, dz_arena_strdup(dz_eval_arena(ev), quoted ? quoted : ""));
+  sqlite3_free(quoted);
+  return sql_raw(ev, name, m, at);
+}
+
+/* sql.join(chunks, separator?): the chunks with the separator between them. */
+static dz_value *sql_join(dz_eval *ev, dz_value *chunks, dz_value *sep, const dz_module *m, TSNode at) {
+  if (!chunks || chunks->kind != DZ_V_ARRAY)
+    return chunks && chunks->kind == DZ_V_UNKNOWN ? chunks : unsupported(ev, m, at, "sql.join()'s chunks");
+  dz_value *sql = dz_value_new(ev, DZ_V_SQL, m, at);
+  for (size_t i = 0; i < chunks->items.len; i++) {
+    if (i && sep) dz_vec_push(dz_eval_arena(ev), &sql->items, sep);
+    dz_vec_push(dz_eval_arena(ev), &sql->items, chunks->items.items[i]);
+  }
+  return sql;
+}
+
 static bool name_is(const dz_value *fn, const char *s) { return strcmp(fn->str, s) == 0; }
 
 static dz_value *call_drizzle(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
@@ -352,6 +374,8 @@ static dz_value *call_drizzle(dz_eval *ev, dz_value *fn, dz_value **args, size_t
     return v;
   }
   if (name_is(fn, "sql.raw")) return sql_raw(ev, arg(args, n, 0), m, at);
+  if (name_is(fn, "sql.identifier")) return sql_identifier(ev, arg(args, n, 0), m, at);
+  if (name_is(fn, "sql.join")) return sql_join(ev, arg(args, n, 0), arg(args, n, 1), m, at);
   if (strncmp(fn->str, "Object.", 7) == 0) return object_listing(ev, fn->str, arg(args, n, 0), m, at);
   return dz_value_unknown(ev, m, at, "`%s()` cannot be resolved statically", fn->str);
 }

@@ -84,7 +84,7 @@ static void index_pattern(dz_module *m, TSNode pat, TSNode value, bool exported)
 static void index_declaration(dz_module *m, TSNode decl, bool exported) {
   const dz_tsids *id = &m->ids;
   TSSymbol sym = ts_node_symbol(decl);
-  if (sym == id->function_declaration) {
+  if (sym == id->function_declaration || sym == id->enum_declaration) {
     TSNode name = ts_node_child_by_field_id(decl, id->f_name);
     if (ts_node_is_null(name)) return;
     const char *nm = dz_module_node_text(m, m->arena, name);

@@ -297,6 +297,35 @@ static dz_value *namespace_value(dz_eval *ev, const dz_module *target) {
   return v;
 }
 
+static const char *property_key(dz_eval *ev, const dz_module *m, dz_env *env, TSNode k);
+
+/* A TypeScript enum as the object TypeScript emits: members with their
+** values, numeric ones also mapped back from value to name. */
+static dz_value *eval_enum(dz_eval *ev, const dz_module *m, TSNode decl) {
+  dz_value *obj = dz_value_new(ev, DZ_V_OBJECT, m, decl);
+  nodevec members = named_children(ev, m, ts_node_child_by_field_id(decl, m->ids.f_body));
+  double next = 0;
+  for (size_t i = 0; i < members.len; i++) {
+    TSNode mem = members.items[i], name = mem;
+    dz_value *v;
+    if (ts_node_symbol(mem) == m->ids.enum_assignment) {
+      name = ts_node_child_by_field_id(mem, m->ids.f_name);
+      v = eval_node(ev, m, NULL, ts_node_child_by_field_id(mem, m->ids.f_value));
+    } else {
+      v = dz_value_new(ev, DZ_V_NUMBER, m, mem);
+      v->num = next;
+    }
+    const char *key = property_key(ev, m, NULL, name);
+    if (!key) continue;
+    dz_object_set(ev, obj, key, v, m, mem);
+    if (v->kind == DZ_V_NUMBER) {
+      next = v->num + 1;
+      dz_object_set(ev, obj, dz_number_text(ev->a, v->num), dz_value_string(ev, m, mem, key), m, mem);
+    }
+  }
+  return obj;
+}
+
 static dz_value *eval_binding(dz_eval *ev, const dz_module *m, size_t i) {
   dz_slot *slot = slot_of(ev, m);
   dz_memo *memo = &slot->memos[i];
@@ -308,6 +337,8 @@ static dz_value *eval_binding(dz_eval *ev, const dz_module *m, size_t i) {
   dz_value *v;
   if (ts_node_symbol(b->node) == m->ids.function_declaration) {
     v = dz_value_new(ev, DZ_V_FUNCTION, m, b->node);
+  } else if (ts_node_symbol(b->node) == m->ids.enum_declaration) {
+    v = eval_enum(ev, m, b->node);
   } else {
     v = eval_node(ev, m, NULL, b->node);
     if (b->key) v = dz_member(ev, v, b->key, m, b->node);
@@ -559,13 +590,16 @@ dz_value *dz_member(dz_eval *ev, dz_value *obj, const char *name, const dz_modul
     case DZ_V_NAMESPACE:
       if (obj->target) return dz_eval_export(ev, obj->target, name);
       break;
-    case DZ_V_ARRAY:
+    case DZ_V_ARRAY: {
       if (strcmp(name, "length") == 0) {
         dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, at);
         v->num = (double)obj->items.len;
         return v;
       }
+      unsigned long idx;
+      if (array_index_key(name, &idx)) return idx < obj->items.len ? obj->items.items[idx] : dz_value_undefined(ev);
       break;
+    }
     default: break;
   }
   return dz_builtin_member(ev, obj, name, m, at);

@@ -42,7 +42,8 @@
   X(formal_parameters, "formal_parameters") X(required_parameter, "required_parameter") \
   X(optional_parameter, "optional_parameter") X(computed_property_name, "computed_property_name") \
   X(comment, "comment") X(arguments, "arguments") X(rest_pattern, "rest_pattern") \
-  X(type_arguments, "type_arguments") X(error, "ERROR")
+  X(type_arguments, "type_arguments") X(error, "ERROR") \
+  X(enum_declaration, "enum_declaration") X(enum_body, "enum_body") X(enum_assignment, "enum_assignment")
 
 #define DZ_TS_FIELDS(X)                                                         \
   X(name, "name") X(value, "value") X(body, "body") X(parameters, "parameters") \

@@ -19,7 +19,7 @@ const kit = path.join(DZ_SOURCE_DIR, "node_modules", "drizzle-kit", "bin.cjs");
 const fixtures = path.join(DZ_SOURCE_DIR, "tests", "extract", "fixtures");
 
 const cases = [
-  { dir: "columns", schema: ["schema.ts", "defaults.ts"] },
+  { dir: "columns", schema: ["schema.ts", "defaults.ts", "enums.ts"] },
   { dir: "columns", schema: ["defaults.ts", "schema.ts"], casing: "snake_case" },
   { dir: "crossfile", schema: ["users.ts", "posts.ts"] },
   { dir: "crossfile", schema: ["posts.ts", "users.ts"], casing: "snake_case" },

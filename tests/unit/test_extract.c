@@ -157,6 +157,27 @@ DZ_TEST(defaults_drizzle_kit_cannot_store_are_reported_not_guessed) {
   done(&f);
 }
 
+DZ_TEST(typescript_enums_const_arrays_and_sql_helpers_resolve) {
+  fixture f = extract1(IMPORTS
+      "enum Status { Active = 'active', Blocked = 'blocked' }\n"
+      "enum Level { Low, Mid = 5, High }\n"
+      "const ROLES = ['admin', 'user'] as const;\n"
+      "export const e = sqliteTable('e', {\n"
+      "  st: text().default(Status.Blocked), lv: integer().default(Level.High),\n"
+      "  lvs: text({ mode: 'json' }).default(Object.values(Level)), role: text().default(ROLES[1]),\n"
+      "}, (t) => [index('e_idx').on(sql`${sql.identifier('st')}`, sql`coalesce(${sql.join([t.st, t.role], sql`, `)})`)]);\n");
+  DZ_CHECK_STR(col(&f, "e", "st")->def.text, "'blocked'");
+  DZ_CHECK_STR(col(&f, "e", "lv")->def.text, "6");
+  /* a numeric enum maps values back to names, and integer keys come first */
+  DZ_CHECK_STR(col(&f, "e", "lvs")->def.text, "'[\"Low\",\"Mid\",\"High\",0,5,6]'");
+  DZ_CHECK_STR(col(&f, "e", "role")->def.text, "'user'");
+  const dz_table *t = dz_schema_find_table(f.s, "e");
+  DZ_CHECK_STR(t->indexes.items[0]->columns.items[0], "\"st\"");
+  DZ_CHECK_STR(t->indexes.items[0]->columns.items[1], "coalesce(\"st\", \"role\")");
+  DZ_CHECK_INT(f.diags.len, 0);
+  done(&f);
+}
+
 DZ_TEST(generated_columns_render_their_sql) {
   fixture f = extract1(IMPORTS
       "export const g = sqliteTable('g', {\n"
