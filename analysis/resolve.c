@@ -196,20 +196,14 @@ dz_value *dz_value_get(dz_eval *ev, dz_value *obj, const char *key) {
 
 typedef DZ_VEC(TSNode) nodevec;
 
-/* The named children of n, comments left out. */
+/* The named children of n, comments left out, through the shared cursor. */
 static nodevec named_children(dz_eval *ev, const dz_module *m, TSNode n) {
   nodevec out = {0};
   if (!ev->has_cursor) {
     ev->cursor = ts_tree_cursor_new(n);
     ev->has_cursor = true;
-  } else {
-    ts_tree_cursor_reset(&ev->cursor, n);
   }
-  if (!ts_tree_cursor_goto_first_child(&ev->cursor)) return out;
-  do {
-    TSNode c = ts_tree_cursor_current_node(&ev->cursor);
-    if (ts_node_is_named(c) && ts_node_symbol(c) != m->ids.comment) dz_vec_push(ev->a, &out, c);
-  } while (ts_tree_cursor_goto_next_sibling(&ev->cursor));
+  out.len = out.cap = dz_ts_children(&ev->cursor, &m->ids, n, ev->a, &out.items);
   return out;
 }
 

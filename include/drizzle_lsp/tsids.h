@@ -8,6 +8,8 @@
 
 #include <tree_sitter/api.h>
 
+#include "drizzle_lsp/arena.h"
+
 /* X(member, "grammar name") for named node types. */
 #define DZ_TS_SYMBOLS(X)                                                        \
   X(program, "program") X(export_statement, "export_statement")                 \
@@ -65,5 +67,9 @@ typedef struct dz_tsids {
 
 /* Fill ids from lang. */
 void dz_tsids_init(dz_tsids *ids, const TSLanguage *lang);
+
+/* The named children of n, comments left out, walked with cursor c (reset
+** to n; the caller's one cursor) into an array in a. Returns the count. */
+size_t dz_ts_children(TSTreeCursor *c, const dz_tsids *ids, TSNode n, dz_arena *a, TSNode **out);
 
 #endif /* DZ_TSIDS_H */
