@@ -252,7 +252,7 @@ static dz_value *constraint_from_config(dz_eval *ev, dz_constraint_kind kind, dz
 
 static dz_value *constraint_method(dz_eval *ev, dz_value *self, const char *name, dz_value **args,
                                    size_t n, const dz_module *m, TSNode at) {
-  dz_value *v = dz_value_new(ev, DZ_V_CONSTRAINT, self->mod, self->node);
+  dz_value *v = dz_value_new(ev, DZ_V_CONSTRAINT, m, at); /* spans the whole chain so far */
   v->extra = dz_arena_alloc(dz_eval_arena(ev), sizeof *v->extra);
   *v->extra = *self->extra;
   dz_value *a0 = arg(args, n, 0);

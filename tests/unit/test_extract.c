@@ -253,6 +253,11 @@ DZ_TEST(extra_config_as_array_gives_indexes_constraints_and_checks) {
   DZ_CHECK_STR(t->foreign_keys.items[0]->name, "m_fk");
   DZ_CHECK_STR(t->foreign_keys.items[0]->on_delete, "set null");
   DZ_CHECK_STR(t->checks.items[0]->value, "\"m\".\"c\" >= 0");
+  /* an index's span covers the whole index('m_expr').on(...).where(...) chain (line 8) */
+  DZ_CHECK_INT(t->indexes.items[0]->span.start.row, 7);
+  DZ_CHECK_INT(t->indexes.items[0]->span.start.column, 2);
+  DZ_CHECK_INT(t->indexes.items[0]->span.end.row, 7);
+  DZ_CHECK_INT(t->indexes.items[0]->span.end.column, 68);
   done(&f);
 }
 
