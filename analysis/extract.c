@@ -5,6 +5,7 @@
 */
 #include "drizzle_lsp/extract.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -482,7 +483,7 @@ dz_result dz_schema_link(dz_module *const *mods, size_t n, const dz_extract_opti
 dz_module *dz_module_read(const char *path, dz_error *err) {
   FILE *f = fopen(path, "rb");
   if (!f) {
-    dz_error_set(err, DZ_ERR_IO, "%s: cannot read the file", path);
+    dz_error_set(err, DZ_ERR_IO, "%s: cannot open the file (%s)", path, strerror(errno));
     return NULL;
   }
   char *buf = NULL;
@@ -503,9 +504,10 @@ dz_module *dz_module_read(const char *path, dz_error *err) {
     len += got;
   } while (got > 0);
   bool failed = ferror(f);
+  int why = errno;
   fclose(f);
   dz_module *m = failed ? NULL : dz_module_extract(path, buf ? buf : "", len, NULL, err);
-  if (failed) dz_error_set(err, DZ_ERR_IO, "%s: reading the file failed", path);
+  if (failed) dz_error_set(err, DZ_ERR_IO, "%s: cannot read the file (%s)", path, strerror(why));
   free(buf);
   return m;
 }
