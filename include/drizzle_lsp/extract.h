@@ -43,7 +43,8 @@ typedef struct dz_module dz_module;
 
 /* Index one file. tree, if not NULL, is the caller's current parse of exactly
 ** this text (kept incrementally by the server); it is copied, not taken.
-** Otherwise the text is parsed. The caller owns the module: dz_module_free.
+** Otherwise (or if the tree is visibly stale: longer than the text) the
+** text is parsed. The caller owns the module: dz_module_free.
 ** NULL only if tree-sitter gives up (err says so); bad TypeScript is fine. */
 dz_module *dz_module_extract(const char *path, const char *text, size_t len, const TSTree *tree,
                              dz_error *err);
