@@ -458,6 +458,13 @@ DZ_TEST(modules_can_be_rebuilt_one_at_a_time_from_an_existing_tree) {
   DZ_CHECK_INT(dz_schema_link(mods, 2, &opt, NULL, NULL, a, &s, &diags, NULL), DZ_OK);
   DZ_CHECK_INT(dz_schema_find_table(s, "b")->columns.len, 2);
   DZ_CHECK_INT(diags.len, 0);
+  /* a stale tree (of the longer b2) handed in with b1's text is not trusted */
+  TSTree *stale = dz_parser_parse(p, b2, strlen(b2), NULL, NULL);
+  dz_module_free(mods[1]);
+  mods[1] = dz_module_extract("/v/b.ts", b1, strlen(b1), stale, NULL);
+  ts_tree_delete(stale);
+  DZ_CHECK_INT(dz_schema_link(mods, 2, &opt, NULL, NULL, a, &s, &diags, NULL), DZ_OK);
+  DZ_CHECK_INT(dz_schema_find_table(s, "b")->columns.len, 1);
   dz_module_free(mods[0]);
   dz_module_free(mods[1]);
   dz_parser_free(p);
