@@ -730,7 +730,10 @@ static dz_value *eval_node(dz_eval *ev, const dz_module *m, dz_env *env, TSNode 
   else if (s == id->call_expression) v = eval_call(ev, m, env, n);
   else if (s == id->member_expression) {
     dz_value *o = eval_node(ev, m, env, ts_node_child_by_field_id(n, id->f_object));
-    v = dz_member(ev, o, node_text(ev, m, ts_node_child_by_field_id(n, id->f_property)), m, n);
+    bool optional = !ts_node_is_null(ts_node_child_by_field_id(n, id->f_optional_chain));
+    v = optional && (o->kind == DZ_V_UNDEFINED || o->kind == DZ_V_NULL)
+            ? dz_value_undefined(ev) /* x?.y */
+            : dz_member(ev, o, node_text(ev, m, ts_node_child_by_field_id(n, id->f_property)), m, n);
   } else if (s == id->subscript_expression) {
     dz_value *o = eval_node(ev, m, env, ts_node_child_by_field_id(n, id->f_object));
     const char *k = dz_js_to_string(ev, eval_node(ev, m, env, ts_node_child_by_field_id(n, id->f_index)));
@@ -795,36 +798,72 @@ static dz_env *bind_params(dz_eval *ev, const dz_module *m, dz_env *env, TSNode 
   return env;
 }
 
-/* A block body: local consts, then the first top-level return. */
-static dz_value *eval_block(dz_eval *ev, const dz_module *m, dz_env *env, TSNode body) {
-  nodevec sts = named_children(ev, m, body);
+static dz_value *eval_statement(dz_eval *ev, const dz_module *m, dz_env **env, TSNode st);
+
+/* The statements of a block in order; the value of the first return reached,
+** or NULL when control falls off the end. */
+static dz_value *eval_statements(dz_eval *ev, const dz_module *m, dz_env **env, TSNode block) {
+  nodevec sts = named_children(ev, m, block);
   for (size_t i = 0; i < sts.len; i++) {
-    TSNode st = sts.items[i];
-    TSSymbol s = ts_node_symbol(st);
-    if (s == m->ids.return_statement)
-      return ts_node_named_child_count(st) ? eval_node(ev, m, env, ts_node_named_child(st, 0))
-                                           : dz_value_undefined(ev);
-    if (s == m->ids.lexical_declaration || s == m->ids.variable_declaration) {
-      nodevec ds = named_children(ev, m, st);
-      for (size_t j = 0; j < ds.len; j++) {
-        TSNode name = ts_node_child_by_field_id(ds.items[j], m->ids.f_name);
-        if (ts_node_is_null(name) || ts_node_symbol(name) != m->ids.identifier) continue;
-        dz_value *v = eval_node(ev, m, env, ts_node_child_by_field_id(ds.items[j], m->ids.f_value));
-        env = bind(ev, env, node_text(ev, m, name), v);
-      }
-      continue;
-    }
-    if (s == m->ids.function_declaration) {
-      TSNode name = ts_node_child_by_field_id(st, m->ids.f_name);
-      dz_value *fn = dz_value_new(ev, DZ_V_FUNCTION, m, st);
-      fn->env = env;
-      if (!ts_node_is_null(name)) env = bind(ev, env, node_text(ev, m, name), fn);
-      continue;
-    }
-    return dz_value_unknown(ev, m, st, "function body statement `%s` cannot be resolved statically",
-                            dz_construct_text(ev, m, st));
+    dz_value *v = eval_statement(ev, m, env, sts.items[i]);
+    if (v) return v;
   }
-  return dz_value_undefined(ev);
+  return NULL;
+}
+
+static void declare(dz_eval *ev, const dz_module *m, dz_env **env, TSNode st) {
+  nodevec ds = named_children(ev, m, st);
+  for (size_t j = 0; j < ds.len; j++) {
+    TSNode name = ts_node_child_by_field_id(ds.items[j], m->ids.f_name);
+    if (ts_node_is_null(name) || ts_node_symbol(name) != m->ids.identifier) continue;
+    dz_value *v = eval_node(ev, m, *env, ts_node_child_by_field_id(ds.items[j], m->ids.f_value));
+    *env = bind(ev, *env, node_text(ev, m, name), v);
+  }
+}
+
+/* One statement of a helper function: declarations extend *env; returns the
+** returned value, NULL to go on, or UNKNOWN for what cannot be followed (an
+** expression statement may mutate what it touches). */
+static dz_value *eval_statement(dz_eval *ev, const dz_module *m, dz_env **env, TSNode st) {
+  const dz_tsids *id = &m->ids;
+  TSSymbol s = ts_node_symbol(st);
+  if (s == id->return_statement)
+    return ts_node_named_child_count(st) ? eval_node(ev, m, *env, ts_node_named_child(st, 0))
+                                         : dz_value_undefined(ev);
+  if (s == id->lexical_declaration || s == id->variable_declaration) {
+    declare(ev, m, env, st);
+    return NULL;
+  }
+  if (s == id->function_declaration) {
+    TSNode name = ts_node_child_by_field_id(st, id->f_name);
+    dz_value *fn = dz_value_new(ev, DZ_V_FUNCTION, m, st);
+    fn->env = *env;
+    if (!ts_node_is_null(name)) *env = bind(ev, *env, node_text(ev, m, name), fn);
+    return NULL;
+  }
+  if (s == id->empty_statement) return NULL;
+  if (s == id->statement_block) {
+    dz_env *inner = *env; /* block-scoped declarations stay inside */
+    return eval_statements(ev, m, &inner, st);
+  }
+  if (s == id->if_statement) {
+    bool known;
+    dz_value *c = eval_node(ev, m, *env, ts_node_child_by_field_id(st, id->f_condition));
+    bool t = js_truthy(c, &known);
+    if (!known) return c->kind == DZ_V_UNKNOWN ? c : dz_value_unknown(ev, m, st, "condition cannot be resolved");
+    TSNode branch = ts_node_child_by_field_id(st, t ? id->f_consequence : id->f_alternative);
+    if (ts_node_is_null(branch)) return NULL;
+    if (ts_node_symbol(branch) == id->else_clause) branch = ts_node_named_child(branch, 0);
+    dz_env *inner = *env;
+    return eval_statement(ev, m, &inner, branch);
+  }
+  return dz_value_unknown(ev, m, st, "function body statement `%s` cannot be resolved statically",
+                          dz_construct_text(ev, m, st));
+}
+
+static dz_value *eval_block(dz_eval *ev, const dz_module *m, dz_env *env, TSNode body) {
+  dz_value *v = eval_statements(ev, m, &env, body);
+  return v ? v : dz_value_undefined(ev);
 }
 
 dz_value *dz_eval_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n, TSNode at,

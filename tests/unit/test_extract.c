@@ -340,6 +340,26 @@ DZ_TEST(shared_columns_helpers_and_enums_across_files) {
   done(&f);
 }
 
+DZ_TEST(helper_functions_follow_branches_and_optional_chains) {
+  fixture f = extract1(IMPORTS
+      "function stamps(opts?: { deleted?: boolean }) {\n"
+      "  const cols = { createdAt: integer().notNull() };\n"
+      "  if (opts?.deleted) { return { ...cols, deletedAt: integer() }; } else if (opts) { return {}; }\n"
+      "  return cols;\n"
+      "}\n"
+      "const varchar = customType<{ data: string }>({ dataType(c) { return c?.length ? `varchar(${c.length})` : 'varchar'; } });\n"
+      "export const a = sqliteTable('a', { ...stamps(), v: varchar(), w: varchar({ length: 9 }) });\n"
+      "export const b = sqliteTable('b', { ...stamps({ deleted: true }) });\n"
+      "export const c = sqliteTable('c', { id: integer(), ...stamps({}) });\n");
+  DZ_CHECK_INT(dz_schema_find_table(f.s, "a")->columns.len, 3);
+  DZ_CHECK_STR(col(&f, "a", "v")->type, "varchar");
+  DZ_CHECK_STR(col(&f, "a", "w")->type, "varchar(9)");
+  DZ_CHECK_INT(dz_schema_find_table(f.s, "b")->columns.len, 2);
+  DZ_CHECK_INT(dz_schema_find_table(f.s, "c")->columns.len, 1);
+  DZ_CHECK_INT(f.diags.len, 0);
+  done(&f);
+}
+
 DZ_TEST(tables_are_ordered_by_file_then_commonjs_export_order_and_counted_once) {
   const char *pairs[] = {
       "/v/b.ts",
