@@ -6,6 +6,12 @@
 ** Nothing is run. Constructs that cannot be resolved without running code
 ** are reported as diagnostics naming them (file:line:col), never guessed.
 ** Broken TypeScript mid-edit still yields every table that parses.
+**
+** Diagnostic codes: "unresolved-construct" (warning: a column, default,
+** constraint, view or export left out, naming what could not be resolved),
+** "syntax-error" (warning: a declaration skipped until the file parses),
+** "drizzle-kit-error" (error: a schema drizzle-kit itself would reject, such
+** as two unique constraints or checks with one name).
 */
 #ifndef DZ_EXTRACT_H
 #define DZ_EXTRACT_H
