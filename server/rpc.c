@@ -186,7 +186,7 @@ static void enqueue(dz_rpc *r, const dz_rpc_message *m, json_t *reply) {
 static void take_body(dz_rpc *r, const char *body, size_t len) {
   json_error_t jerr;
   dz_rpc_message m = {0};
-  json_t *v = json_loadb(body, len, JSON_ALLOW_NUL, &jerr);
+  json_t *v = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &jerr);
   if (!v) {
     char text[DZ_ERROR_MAX];
     snprintf(text, sizeof text, "invalid JSON at byte %d: %s", jerr.position, jerr.text);

@@ -61,9 +61,10 @@ int dz_sync_did_open(dz_server *s, json_t *params, json_t **result, dz_error *er
     return DZ_RPC_INVALID_PARAMS;
   }
   const char *lang = json_string_value(json_object_get(td, "languageId"));
-  if (dz_documents_open(s->docs, uri, lang, json_integer_value(version), json_string_value(text),
-                        json_string_length(text), err) != DZ_OK)
-    return DZ_RPC_INTERNAL_ERROR;
+  dz_result rc = dz_documents_open(s->docs, uri, lang, json_integer_value(version),
+                                   json_string_value(text), json_string_length(text), err);
+  if (rc == DZ_ERR_UNSUPPORTED) dz_server_log(s, DZ_LOG_WARNING, "%s", err->message);
+  else if (rc != DZ_OK) return DZ_RPC_INTERNAL_ERROR;
   changed(s, uri);
   return 0;
 }
@@ -102,9 +103,10 @@ int dz_sync_did_change(dz_server *s, json_t *params, json_t **result, dz_error *
   int code = 0;
   for (size_t i = 0; i < n && !code; i++)
     if (!read_change(json_array_get(changes, i), i, &list[i], err)) code = DZ_RPC_INVALID_PARAMS;
-  if (!code && dz_documents_change(s->docs, uri, json_integer_value(version), list, n, s->encoding,
-                                   err) != DZ_OK)
-    code = DZ_RPC_INVALID_PARAMS;
+  dz_result rc = code ? DZ_OK : dz_documents_change(s->docs, uri, json_integer_value(version), list,
+                                                   n, s->encoding, err);
+  if (rc == DZ_ERR_UNSUPPORTED) dz_server_log(s, DZ_LOG_WARNING, "%s", err->message);
+  else if (rc != DZ_OK) code = DZ_RPC_INVALID_PARAMS;
   free(list);
   if (!code) changed(s, uri);
   return code;

@@ -41,7 +41,9 @@ typedef struct dz_documents dz_documents;
 dz_documents *dz_documents_new(void);
 void dz_documents_free(dz_documents *d);
 
-/* Open (or reopen, replacing) a document; text is copied and parsed. */
+/* Open (or reopen, replacing) a document; text is copied and parsed.
+** DZ_ERR_UNSUPPORTED (here and from dz_documents_change): the text is
+** stored but could not be parsed safely, and tree is NULL; err says why. */
 dz_result dz_documents_open(dz_documents *d, const char *uri, const char *language_id,
                             int64_t version, const char *text, size_t len, dz_error *err);
 

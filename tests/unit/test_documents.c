@@ -238,4 +238,23 @@ DZ_TEST(only_typescript_and_javascript_get_a_tree) {
   dz_documents_free(docs);
 }
 
+DZ_TEST(a_file_of_comments_that_would_crash_tree_sitter_is_kept_unparsed) {
+  size_t n = 70000, unit = 6;
+  char *text = malloc(n * unit + 1);
+  for (size_t i = 0; i < n; i++) memcpy(text + i * unit, "/*c*/\n", unit);
+  text[n * unit] = '\0';
+  dz_documents *docs = dz_documents_new();
+  dz_error err;
+  DZ_CHECK_INT(dz_documents_open(docs, URI, "typescript", 1, text, n * unit, &err), DZ_ERR_UNSUPPORTED);
+  DZ_CHECK_CONTAINS(err.message, "more than 60000 comments");
+  const dz_document *doc = dz_documents_get(docs, URI);
+  DZ_CHECK(doc && doc->tree == NULL && doc->len == n * unit);
+  /* Cut down to 10 comments: parsed again. */
+  dz_text_change cut = {true, {{10, 0}, {n, 0}}, "", 0};
+  DZ_CHECK_INT(dz_documents_change(docs, URI, 2, &cut, 1, DZ_ENC_UTF16, NULL), DZ_OK);
+  DZ_CHECK(doc->tree != NULL && doc->len == 10 * unit);
+  dz_documents_free(docs);
+  free(text);
+}
+
 DZ_TEST_MAIN
