@@ -59,7 +59,11 @@ static dz_result open_endpoint(uv_loop_t *loop, endpoint *e, int fd, const char 
       rc = uv_pipe_init(loop, &e->h.pipe, 0);
       if (rc == 0 && (rc = uv_pipe_open(&e->h.pipe, fd)) != 0) uv_close(&e->h.handle, NULL);
       break;
-    case UV_TTY: rc = uv_tty_init(loop, &e->h.tty, fd, 0); break;
+    case UV_TTY:
+      rc = uv_tty_init(loop, &e->h.tty, fd, 0);
+      /* LSP needs the bytes as sent: no echo, no \r to \n, no line editing. */
+      if (rc == 0 && fd == 0) rc = uv_tty_set_mode(&e->h.tty, UV_TTY_MODE_IO);
+      break;
     case UV_TCP:
       rc = uv_tcp_init(loop, &e->h.tcp);
       if (rc == 0 && (rc = uv_tcp_open(&e->h.tcp, fd)) != 0) uv_close(&e->h.handle, NULL);
@@ -234,6 +238,7 @@ void dz_transport_close(dz_transport *t) {
   t->closing = true;
   if (is_stream(&t->in)) {
     uv_read_stop(&t->in.h.stream);
+    if (t->in.type == UV_TTY) uv_tty_reset_mode();
     t->pending++;
     uv_close(&t->in.h.handle, on_handle_closed);
   } else if (t->file_read_in_flight) {
