@@ -161,14 +161,14 @@ function generateWithRenames(dir) {
 // ---- comparison ----------------------------------------------------------
 
 function roundtrip(kind, file) {
-  return spawnSync(TOOL, [kind, file], { encoding: "buffer" });
+  return spawnSync(TOOL, [kind, file], { encoding: "buffer", maxBuffer: 1 << 30 });
 }
 
 function sameBytes(kind, file) {
   const r = roundtrip(kind, file);
   const want = fs.readFileSync(file);
   const got = r.stdout;
-  let detail = r.stderr.toString();
+  let detail = r.stderr.toString() + (r.error ? String(r.error) : "");
   if (r.status === 0 && !got.equals(want)) {
     let i = 0;
     while (i < got.length && got[i] === want[i]) i++;
@@ -259,6 +259,7 @@ const base = JSON.parse(fs.readFileSync(metaFiles(kinds)[0], "utf8"));
 const cols = base.tables.users.columns;
 const numbers = [0.1 + 0.2, 5e-324, 1.7976931348623157e308, 2 ** 53 + 2, 123456789012345680000, 1e-6, 1.5e-6,
   -1e-7, 4.35, 100, 1e100, -2.5e-300];
+for (let e = -1074; e <= 1023; e++) numbers.push(2 ** e, ...[-(2 ** e) * 3].filter(Number.isFinite));
 const bits = new DataView(new ArrayBuffer(8));
 for (let i = 0; i < 2000; i++) {
   bits.setUint32(0, (Math.random() * 2 ** 32) >>> 0);

@@ -410,6 +410,9 @@ DZ_TEST(numbers_print_as_javascript_prints_them) {
   DZ_CHECK_STR(dz_js_number(5e-324, buf), "5e-324");
   DZ_CHECK_STR(dz_js_number(1.7976931348623157e308, buf), "1.7976931348623157e+308");
   DZ_CHECK_STR(dz_js_number(1.0 / 0.0, buf), "null");
+  /* 2^-1017: next to a power of two the shortest digits are not the
+  ** correctly rounded ones (%.16e gives ...2230444e-307) */
+  DZ_CHECK_STR(dz_js_number(7.120236347223045e-307, buf), "7.120236347223045e-307");
 }
 
 /* ---- errors ------------------------------------------------------------- */
