@@ -274,6 +274,7 @@ static void rebuild(dz_builder *b, dz_group *g, const dz_op *cause) {
     ix->table_next = r->table_next;
     ix->index = r->table_next->indexes.items[i];
     ix->change = cause->change;
+    ix->deviation = cause->deviation;
     dz_vec_push(b->ctx->a, &g->ops, ix);
   }
 }

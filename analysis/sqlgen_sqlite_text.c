@@ -504,16 +504,17 @@ static void write_rebuild(dz_sqlgen_ctx *ctx, const dz_op *op) {
   dz_strvec deps = {0};
   dependents(ctx, op->table, &deps);
   keep_rows(ctx, op, &deps, false);
-  dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=OFF;", NULL);
+  /* A rebuild drizzle-kit would not write at all is ours from end to end. */
+  dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=OFF;", op->deviation);
   dz_w w;
   w_begin(&w, ctx);
   create_table(&w, tmp, op->table_next, op->table);
   w_emit(&w, op->change, op->deviation);
   copy_rows(ctx, op, tmp);
-  dz_op plain = {.change = op->change};
+  dz_op plain = {.change = op->change, .deviation = op->deviation};
   simple(ctx, &plain, "DROP TABLE ", op->table, NULL, NULL, ";");
   simple(ctx, &plain, "ALTER TABLE ", tmp, " RENAME TO ", op->table, ";");
-  dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=ON;", NULL);
+  dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=ON;", op->deviation);
   keep_rows(ctx, op, &deps, true);
 }
 
