@@ -395,6 +395,75 @@ static void flatten(dz_builder *b, dz_ops *out) {
       }
 }
 
+/* ---- views around a rebuild ------------------------------------------------ */
+
+static const char views_first[] =
+    "the view is dropped before the tables change and created again after (SQLite checks every "
+    "view when DROP COLUMN or a rebuild's RENAME TO runs, so drizzle-kit's order fails with "
+    "\"error in view\")";
+
+/* Does a view's SQL name this table (quoted or as a bare word)? A false
+** positive only recreates a view that did not need it. */
+static bool view_mentions(const dz_view *v, const char *table) {
+  const char *d = v->definition;
+  size_t n = strlen(table);
+  for (const char *p = d ? strstr(d, table) : NULL; p; p = strstr(p + 1, table)) {
+    char before = p == d ? ' ' : p[-1], after = p[n];
+    bool word = !(before == '_' || (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+                  (before >= '0' && before <= '9'));
+    bool end = !(after == '_' || (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+                 (after >= '0' && after <= '9'));
+    if (word && end) return true;
+  }
+  return false;
+}
+
+static bool view_changes(dz_builder *b, const dz_view *ov) {
+  FOR_CHANGES(b, c) if (c->old_view == ov) return true;
+  return false;
+}
+
+/* Views that a rebuild or DROP COLUMN would trip over: those the migration
+** drops anyway go first, unchanged ones that use an altered table are dropped
+** first and created again at the end. */
+static void lift_views(dz_builder *b, dz_ops *ops) {
+  dz_ops front = {0}, back = {0}, rest = {0};
+  bool alters = false;
+  for (size_t i = 0; i < ops->len; i++)
+    alters |= ops->items[i]->kind == DZ_OP_RECREATE || ops->items[i]->kind == DZ_OP_DROP_COLUMN;
+  if (!alters || !b->ctx->prev) return;
+  for (size_t i = 0; i < ops->len; i++) {
+    dz_op *op = ops->items[i];
+    if (op->kind == DZ_OP_DROP_VIEW) {
+      op->deviation = views_first;
+      dz_vec_push(b->ctx->a, &front, op);
+    } else {
+      dz_vec_push(b->ctx->a, &rest, op);
+    }
+  }
+  for (size_t i = 0; i < b->ctx->prev->views.len; i++) {
+    const dz_view *ov = b->ctx->prev->views.items[i];
+    const dz_view *nv = dz_schema_find_view(b->ctx->next, ov->name);
+    if (ov->is_existing || !nv || view_changes(b, ov)) continue;
+    bool used = false;
+    for (size_t j = 0; j < ops->len; j++) {
+      const dz_op *op = ops->items[j];
+      if ((op->kind == DZ_OP_RECREATE || op->kind == DZ_OP_DROP_COLUMN) && view_mentions(ov, op->table))
+        used = true;
+    }
+    if (!used) continue;
+    dz_op *d = dz_arena_alloc(b->ctx->a, sizeof *d), *c = dz_arena_alloc(b->ctx->a, sizeof *c);
+    *d = (dz_op){.kind = DZ_OP_DROP_VIEW, .view = ov, .deviation = views_first};
+    *c = (dz_op){.kind = DZ_OP_CREATE_VIEW, .view = nv, .deviation = views_first};
+    dz_vec_push(b->ctx->a, &front, d);
+    dz_vec_push(b->ctx->a, &back, c);
+  }
+  ops->len = 0;
+  dz_ops *parts[3] = {&front, &rest, &back};
+  for (int k = 0; k < 3; k++)
+    for (size_t i = 0; i < parts[k]->len; i++) dz_vec_push(b->ctx->a, ops, parts[k]->items[i]);
+}
+
 /* drizzle-kit writes each distinct statement once. A rebuild's PRAGMA pair
 ** is kept every time: without it the second rebuild runs with foreign keys
 ** on outside a transaction. */
@@ -429,6 +498,7 @@ static dz_result sqlite_statements(dz_sqlgen_ctx *ctx, dz_error *err) {
   combine(&b);
   dz_ops ops = {0};
   flatten(&b, &ops);
+  lift_views(&b, &ops);
   size_t first = ctx->out->len;
   for (size_t i = 0; i < ops.len; i++) dz_sqlite_write_op(ctx, ops.items[i]);
   dedupe(ctx, first);

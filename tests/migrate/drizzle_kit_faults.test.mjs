@@ -5,7 +5,7 @@
 // data; drizzle-lsp's SQL for the same snapshots keeps every row and value
 // with a clean foreign_key_check, and its rollback restores the schema.
 import assert from 'node:assert/strict';
-import { sqliteTable, integer, text, index, check } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, sqliteView, integer, text, index, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import * as dk from './drizzle_kit.mjs';
 import { scratch, ours, migrate, schemaOf, rowsOf, reporter, Database } from './harness.mjs';
@@ -231,6 +231,39 @@ for (const action of ['cascade', 'set null', 'restrict', 'no action']) {
     migrate(db, f.plan.text);
     assert.equal(db.prepare("SELECT on_delete FROM pragma_foreign_key_list('posts')").get().on_delete, 'CASCADE');
     rollsBack(db, f.plan, before);
+  });
+}
+
+// ---- views over tables that change -----------------------------------------
+{
+  const withView = (nn, dropName) => {
+    const users = sqliteTable('users', { id: id(), ...(dropName ? {} : { name: nn ? text('name').notNull() : text('name') }), email: text('email') });
+    const out = { users };
+    if (!dropName) out.v = sqliteView('user_names').as((qb) => qb.select({ name: users.name }).from(users));
+    return out;
+  };
+  const seed = "INSERT INTO users VALUES (1, 'ann', 'a@x')";
+  const rb = await scenario(withView(false), withView(true));
+  r.check('a view over a rebuilt table: drizzle-kit\'s rebuild fails on the view', () => {
+    assert.throws(() => migrate(dbAt(rb.prev, seed), rb.theirs), /error in view user_names/);
+  });
+  r.check('a view over a rebuilt table: drizzle-lsp drops it first and creates it again after', () => {
+    const db = dbAt(rb.prev, seed);
+    const before = schemaOf(db);
+    migrate(db, rb.plan.text);
+    assert.deepEqual(db.prepare('SELECT * FROM user_names').all(), [{ name: 'ann' }]);
+    rollsBack(db, rb.plan, before);
+  });
+  const dv = await scenario(withView(false), withView(false, true));
+  r.check('a view dropped with the column it uses: drizzle-kit drops the column first and fails', () => {
+    assert.throws(() => migrate(dbAt(dv.prev, seed), dv.theirs), /error in view user_names|no such column/);
+  });
+  r.check('a view dropped with the column it uses: drizzle-lsp drops the view first', () => {
+    const db = dbAt(dv.prev, seed);
+    const before = schemaOf(db);
+    migrate(db, dv.plan.text);
+    assert.deepEqual(rowsOf(db, 'users'), [{ id: 1, email: 'a@x' }]);
+    rollsBack(db, dv.plan, before);
   });
 }
 
