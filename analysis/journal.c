@@ -32,7 +32,8 @@ static dz_result read_entry(const dz_jreader *r, const dz_jpath *at, const json_
   e->idx = (int)idx;
   if (!e->tag[0] || strchr(e->tag, '/') || strchr(e->tag, '\\')) {
     dz_jpath tag_at = {at, "tag", 0};
-    return dz_jr_fail(r, &tag_at, "must be a file name (without .sql), not \"%s\"", e->tag);
+    return dz_jr_fail(r, &tag_at, "must be a file name (without .sql), not %s",
+                      dz_json_quote(e->tag, r->arena));
   }
   return DZ_OK;
 }
@@ -48,8 +49,8 @@ static dz_result read_journal(const dz_jreader *r, const json_t *doc, dz_journal
       (rc = dz_jr_array(r, NULL, doc, "entries", &entries)) != DZ_OK)
     return rc;
   if (strcmp(j->dialect, "sqlite") != 0 && strcmp(j->dialect, "turso") != 0)
-    return dz_jr_fail(r, &dialect_at, "is \"%s\"; drizzle-lsp handles SQLite and Turso "
-                      "migrations folders (\"sqlite\")", j->dialect);
+    return dz_jr_fail(r, &dialect_at, "is %s; drizzle-lsp handles SQLite and Turso "
+                      "migrations folders (\"sqlite\")", dz_json_quote(j->dialect, r->arena));
   for (size_t i = 0; i < json_array_size(entries); i++) {
     dz_journal_entry e;
     memset(&e, 0, sizeof e);

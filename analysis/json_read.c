@@ -15,8 +15,12 @@ dz_result dz_json_load(const char *path, const char *text, size_t len, json_t **
   json_error_t jerr;
   *out = json_loadb(text, len, JSON_DECODE_INT_AS_REAL, &jerr);
   if (*out) return DZ_OK;
+  /* jansson's wording names its own flag; say what is wrong instead. */
+  const char *what = strstr(jerr.text, "JSON_ALLOW_NUL")
+                         ? "a string contains \\u0000 (NUL), which drizzle-lsp does not support"
+                         : jerr.text;
   return dz_error_set(err, DZ_ERR_SYNTAX, "%s:%d:%d: invalid JSON: %s", path, jerr.line,
-                      jerr.column, jerr.text);
+                      jerr.column, what);
 }
 
 const char *dz_json_type_name(const json_t *v) {
@@ -42,33 +46,18 @@ static bool identifier_like(const char *key) {
   return true;
 }
 
-/* Append one step of the path: .key, ["odd key"] or [3]. */
-static void put_step(char *buf, size_t cap, const dz_jpath *p) {
-  size_t n = strlen(buf);
-  if (!p->key) {
-    snprintf(buf + n, cap - n, "[%zu]", p->index);
-  } else if (identifier_like(p->key)) {
-    snprintf(buf + n, cap - n, "%s%s", n ? "." : "", p->key);
-  } else {
-    n += (size_t)snprintf(buf + n, cap - n, "[\"");
-    for (const unsigned char *k = (const unsigned char *)p->key; *k && n + 8 < cap; k++) {
-      if (*k == '"' || *k == '\\') n += (size_t)snprintf(buf + n, cap - n, "\\%c", *k);
-      else if (*k < 0x20) n += (size_t)snprintf(buf + n, cap - n, "\\u%04x", *k);
-      else buf[n++] = (char)*k, buf[n] = '\0';
-    }
-    if (n < cap) snprintf(buf + n, cap - n, "\"]");
-  }
-}
-
-static void put_path(char *buf, size_t cap, const dz_jpath *p) {
-  if (!p) return;
-  put_path(buf, cap, p->parent);
-  put_step(buf, cap, p);
+/* The path as text: tables.users.columns["a.b"] or entries[2].tag. */
+static const char *path_text(const dz_jpath *p, dz_arena *a) {
+  if (!p) return "";
+  const char *parent = path_text(p->parent, a);
+  if (!p->key) return dz_arena_printf(a, "%s[%zu]", parent, p->index);
+  if (identifier_like(p->key)) return dz_arena_printf(a, "%s%s%s", parent, *parent ? "." : "", p->key);
+  return dz_arena_printf(a, "%s[%s]", parent, dz_json_quote(p->key, a));
 }
 
 dz_result dz_jr_fail(const dz_jreader *r, const dz_jpath *at, const char *fmt, ...) {
-  char path[DZ_ERROR_MAX / 2] = "", what[DZ_ERROR_MAX / 2];
-  put_path(path, sizeof path, at);
+  char what[DZ_ERROR_MAX];
+  const char *path = path_text(at, r->arena);
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(what, sizeof what, fmt, ap);
@@ -87,7 +76,7 @@ dz_result dz_jr_expect_object(const dz_jreader *r, const dz_jpath *at, const jso
   json_object_foreach((json_t *)v, key, value) {
     const char *const *a = allowed;
     while (*a && strcmp(*a, key) != 0) a++;
-    if (!*a) return dz_jr_fail(r, at, "has an unknown field \"%s\"", key);
+    if (!*a) return dz_jr_fail(r, at, "has an unknown field %s", dz_json_quote(key, r->arena));
   }
   return DZ_OK;
 }

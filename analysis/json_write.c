@@ -51,6 +51,20 @@ char *dz_js_number(double d, char *buf) {
   return buf;
 }
 
+static void out_of_memory(void) {
+  fprintf(stderr, "drizzle-lsp: out of memory building JSON\n");
+  abort(); /* the same policy as the arena (arena.h) */
+}
+
+/* The text built in o, moved into a. */
+static char *finish(sqlite3_str *o, dz_arena *a) {
+  if (sqlite3_str_errcode(o) != SQLITE_OK) out_of_memory();
+  char *text = dz_arena_strndup(a, sqlite3_str_value(o) ? sqlite3_str_value(o) : "",
+                                (size_t)sqlite3_str_length(o));
+  sqlite3_free(sqlite3_str_finish(o));
+  return text;
+}
+
 /* ---- strings ------------------------------------------------------------ */
 
 /* Length of the UTF-8 sequence at s (n bytes left). *ok false: the bytes are
@@ -103,6 +117,12 @@ static void put_string(sqlite3_str *o, const char *str, size_t len) {
     i += n;
   }
   sqlite3_str_appendchar(o, 1, '"');
+}
+
+char *dz_json_quote(const char *s, dz_arena *a) {
+  sqlite3_str *o = sqlite3_str_new(NULL);
+  put_string(o, s ? s : "", s ? strlen(s) : 0);
+  return finish(o, a);
 }
 
 /* ---- key order ---------------------------------------------------------- */
@@ -206,11 +226,6 @@ static void put_value(sqlite3_str *o, const json_t *v, int depth, dz_arena *a) {
   }
 }
 
-static void out_of_memory(void) {
-  fprintf(stderr, "drizzle-lsp: out of memory building JSON\n");
-  abort(); /* the same policy as the arena (arena.h) */
-}
-
 json_t *dz_json_put(json_t *obj, const char *key, json_t *value) {
   if (!obj || !value || json_object_set_new_nocheck(obj, key ? key : "", value) != 0)
     out_of_memory();
@@ -225,9 +240,5 @@ json_t *dz_json_append(json_t *arr, json_t *value) {
 char *dz_json_stringify(const json_t *v, dz_arena *a) {
   sqlite3_str *o = sqlite3_str_new(NULL);
   put_value(o, v, 0, a);
-  if (sqlite3_str_errcode(o) != SQLITE_OK) out_of_memory();
-  char *text = dz_arena_strndup(a, sqlite3_str_value(o) ? sqlite3_str_value(o) : "",
-                                (size_t)sqlite3_str_length(o));
-  sqlite3_free(sqlite3_str_finish(o));
-  return text;
+  return finish(o, a);
 }

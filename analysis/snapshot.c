@@ -37,7 +37,8 @@ static dz_result each_entry(const dz_jreader *r, const dz_jpath *at, const json_
     if ((rc = dz_jr_expect_object(r, &item, v, allowed)) != DZ_OK) return rc;
     if ((rc = dz_jr_string(r, &item, v, "name", !optional_name, &name)) != DZ_OK) return rc;
     if (strcmp(name, k) != 0)
-      return dz_jr_fail(r, &item, "has the name \"%s\", which differs from its key", name);
+      return dz_jr_fail(r, &item, "has the name %s, which differs from its key",
+                        dz_json_quote(name, r->arena));
     if ((rc = fn(r, &item, v, name, c)) != DZ_OK) return rc;
   }
   return DZ_OK;
@@ -81,7 +82,8 @@ static dz_result read_generated(const dz_jreader *r, const dz_jpath *at, const j
     return rc;
   if (strcmp(type, "stored") == 0) col->generated = DZ_GENERATED_STORED;
   else if (strcmp(type, "virtual") == 0) col->generated = DZ_GENERATED_VIRTUAL;
-  else return dz_jr_fail(r, &type_at, "must be \"stored\" or \"virtual\", not \"%s\"", type);
+  else return dz_jr_fail(r, &type_at, "must be \"stored\" or \"virtual\", not %s",
+                         dz_json_quote(type, r->arena));
   return DZ_OK;
 }
 
@@ -256,12 +258,13 @@ static dz_result check_version(const dz_jreader *r, const json_t *doc) {
     return dz_jr_fail(r, &at, "is \"%s\": this is an older snapshot; run `drizzle-kit up` to "
                       "upgrade the migrations folder to version \"6\"", version);
   if (strcmp(version, "6") != 0)
-    return dz_jr_fail(r, &at, "is \"%s\"; drizzle-lsp reads SQLite snapshots of version \"6\" "
-                      "(drizzle-kit 0.31)", version);
+    return dz_jr_fail(r, &at, "is %s; drizzle-lsp reads SQLite snapshots of version \"6\" "
+                      "(drizzle-kit 0.31)", dz_json_quote(version, r->arena));
   if ((rc = dz_jr_string(r, NULL, doc, "dialect", true, &dialect)) != DZ_OK) return rc;
   if (strcmp(dialect, "sqlite") != 0)
-    return dz_jr_fail(r, &dialect_at, "is \"%s\"; drizzle-lsp reads SQLite snapshots, whose "
-                      "dialect is \"sqlite\" (for Turso projects too)", dialect);
+    return dz_jr_fail(r, &dialect_at, "is %s; drizzle-lsp reads SQLite snapshots, whose "
+                      "dialect is \"sqlite\" (for Turso projects too)",
+                      dz_json_quote(dialect, r->arena));
   return DZ_OK;
 }
 

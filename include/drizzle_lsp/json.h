@@ -32,6 +32,9 @@ char *dz_json_stringify(const json_t *v, dz_arena *a);
 json_t *dz_json_put(json_t *obj, const char *key, json_t *value);
 json_t *dz_json_append(json_t *arr, json_t *value);
 
+/* s as a JSON string literal, quotes included (for messages and paths). */
+char *dz_json_quote(const char *s, dz_arena *a);
+
 /* d as JavaScript prints a number (Number.prototype.toString): "1.5",
 ** "1e+21", "1e-7", "0" for -0; "null" for NaN and infinities, as
 ** JSON.stringify writes them. buf must hold DZ_JS_NUMBER_MAX bytes; returns buf. */
