@@ -92,8 +92,8 @@ static bool pk_change_counts(dz_builder *b, const dz_change *pc) {
 
 static void list_drops(dz_builder *b) {
   FOR_CHANGES(b, c) {
-    if (c->kind == DZ_CHANGE_FOREIGN_KEY_DROP && b->turso && !any_column_left(c->old_fk, c->new_table))
-      continue;
+    bool gone = c->kind == DZ_CHANGE_FOREIGN_KEY_DROP && !any_column_left(c->old_fk, c->new_table);
+    if (b->turso && gone) continue;
     if (c->kind == DZ_CHANGE_FOREIGN_KEY_DROP || c->kind == DZ_CHANGE_FOREIGN_KEY_ALTER)
       op_add(b, DZ_OP_DROP_REF, c, c->new_table->name);
   }
@@ -215,8 +215,10 @@ static void list_views(dz_builder *b) {
 
 static void list_rest(dz_builder *b) {
   if (b->turso) list_views(b);
-  FOR_CHANGES(b, c) if (c->kind == DZ_CHANGE_FOREIGN_KEY_CREATE || c->kind == DZ_CHANGE_FOREIGN_KEY_ALTER)
-    op_add(b, DZ_OP_CREATE_REF, c, c->new_table->name)->fk = c->new_fk;
+  FOR_CHANGES(b, c) {
+    if (c->kind == DZ_CHANGE_FOREIGN_KEY_CREATE || c->kind == DZ_CHANGE_FOREIGN_KEY_ALTER)
+      op_add(b, DZ_OP_CREATE_REF, c, c->new_table->name)->fk = c->new_fk;
+  }
   FOR_CHANGES(b, c) if (c->kind == DZ_CHANGE_COLUMN_DROP)
     op_add(b, DZ_OP_DROP_COLUMN, c, c->new_table->name)->column = c->old_column;
   FOR_CHANGES(b, c) if (c->kind == DZ_CHANGE_PRIMARY_KEY_ALTER)
@@ -303,8 +305,10 @@ static bool add_lands_elsewhere(dz_builder *b, const dz_op *op) {
   for (size_t i = 0; i < nt->columns.len; i++) {
     if (nt->columns.items[i] == op->column) after = true;
     else if (after && ot) {
-      FOR_CHANGES(b, c) if (c->kind == DZ_CHANGE_COLUMN_RENAME && c->new_column == nt->columns.items[i])
-        return true;
+      const dz_column *later = nt->columns.items[i];
+      FOR_CHANGES(b, c) {
+        if (c->kind == DZ_CHANGE_COLUMN_RENAME && c->new_column == later) return true;
+      }
       if (dz_table_find_column(ot, nt->columns.items[i]->name)) return true;
     }
   }
@@ -402,19 +406,18 @@ static const char views_first[] =
     "view when DROP COLUMN or a rebuild's RENAME TO runs, so drizzle-kit's order fails with "
     "\"error in view\")";
 
+static bool ident_char(char ch) {
+  return ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+         (ch >= '0' && ch <= '9');
+}
+
 /* Does a view's SQL name this table (quoted or as a bare word)? A false
 ** positive only recreates a view that did not need it. */
 static bool view_mentions(const dz_view *v, const char *table) {
   const char *d = v->definition;
   size_t n = strlen(table);
-  for (const char *p = d ? strstr(d, table) : NULL; p; p = strstr(p + 1, table)) {
-    char before = p == d ? ' ' : p[-1], after = p[n];
-    bool word = !(before == '_' || (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
-                  (before >= '0' && before <= '9'));
-    bool end = !(after == '_' || (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
-                 (after >= '0' && after <= '9'));
-    if (word && end) return true;
-  }
+  for (const char *p = d ? strstr(d, table) : NULL; p; p = strstr(p + 1, table))
+    if ((p == d || !ident_char(p[-1])) && !ident_char(p[n])) return true;
   return false;
 }
 
@@ -448,8 +451,8 @@ static void lift_views(dz_builder *b, dz_ops *ops) {
     bool used = false;
     for (size_t j = 0; j < ops->len; j++) {
       const dz_op *op = ops->items[j];
-      if ((op->kind == DZ_OP_RECREATE || op->kind == DZ_OP_DROP_COLUMN) && view_mentions(ov, op->table))
-        used = true;
+      bool changes_table = op->kind == DZ_OP_RECREATE || op->kind == DZ_OP_DROP_COLUMN;
+      if (changes_table && view_mentions(ov, op->table)) used = true;
     }
     if (!used) continue;
     dz_op *d = dz_arena_alloc(b->ctx->a, sizeof *d), *c = dz_arena_alloc(b->ctx->a, sizeof *c);

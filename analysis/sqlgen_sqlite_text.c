@@ -25,12 +25,17 @@
 typedef struct dz_w {
   dz_sqlgen_ctx *ctx;
   sqlite3_str *s;
-  bool escaped; /* an identifier needed escaping: drizzle-kit's text would not parse */
+  bool escaped;       /* an identifier needed escaping: drizzle-kit's text would not parse */
+  bool fixed_default; /* a default's quote needed escaping (same) */
 } dz_w;
 
 static const char escaped_reason[] =
     "an identifier is escaped (drizzle-kit writes a backtick or double quote inside a name "
     "unescaped, and the statement does not parse)";
+
+static const char default_reason[] =
+    "a quote inside the default is doubled (drizzle-kit writes a JSON default containing ' "
+    "as is, and the statement does not parse)";
 
 static bool streq(const char *x, const char *y) {
   if (!x || !y) return x == y;
@@ -41,6 +46,7 @@ static void w_begin(dz_w *w, dz_sqlgen_ctx *ctx) {
   w->ctx = ctx;
   w->s = sqlite3_str_new(NULL);
   w->escaped = false;
+  w->fixed_default = false;
 }
 
 /* Finish the statement and emit it; reason (or the escaping note) marks it. */
@@ -48,6 +54,7 @@ static void w_emit(dz_w *w, const dz_change *c, const char *reason) {
   char *sql = sqlite3_str_finish(w->s);
   w->s = NULL;
   if (!reason && w->escaped) reason = escaped_reason;
+  if (!reason && w->fixed_default) reason = default_reason;
   dz_sqlgen_emit(w->ctx, c, sql ? sql : "", reason);
   sqlite3_free(sql);
 }
@@ -77,6 +84,31 @@ static void bt_list(dz_w *w, const dz_strvec *v, const char *sep) {
 
 static bool has_text(const char *s) { return s && *s; }
 
+/* " DEFAULT <text>". drizzle-kit quotes a JSON default as '<json>' without
+** doubling a quote inside it; a literal with a lone inner quote gets its
+** inner quotes doubled. */
+static void put_default(dz_w *w, const char *text) {
+  size_t n = strlen(text);
+  bool lone = false;
+  if (n >= 2 && text[0] == '\'' && text[n - 1] == '\'')
+    for (size_t i = 1; i + 1 < n; i++) {
+      if (text[i] != '\'') continue;
+      if (i + 2 < n && text[i + 1] == '\'') i++;
+      else lone = true;
+    }
+  if (!lone) {
+    sqlite3_str_appendf(w->s, " DEFAULT %s", text);
+    return;
+  }
+  w->fixed_default = true;
+  put(w, " DEFAULT '");
+  for (size_t i = 1; i + 1 < n; i++) {
+    sqlite3_str_appendchar(w->s, text[i] == '\'' ? 2 : 1, text[i]);
+    if (text[i] == '\'' && i + 2 < n && text[i + 1] == '\'') i++;
+  }
+  put(w, "'");
+}
+
 /* ---- CREATE TABLE ------------------------------------------------------ */
 
 static void column_def(dz_w *w, const dz_column *c) {
@@ -84,7 +116,7 @@ static void column_def(dz_w *w, const dz_column *c) {
   sqlite3_str_appendf(w->s, " %s", c->type);
   if (c->primary_key) put(w, " PRIMARY KEY");
   if (c->autoincrement) put(w, " AUTOINCREMENT");
-  if (c->def.kind != DZ_DEFAULT_NONE) sqlite3_str_appendf(w->s, " DEFAULT %s", c->def.text);
+  if (c->def.kind != DZ_DEFAULT_NONE) put_default(w, c->def.text);
   if (c->generated != DZ_GENERATED_NONE)
     sqlite3_str_appendf(w->s, " GENERATED ALWAYS AS %s %s", c->generated_as,
                         c->generated == DZ_GENERATED_STORED ? "STORED" : "VIRTUAL");
@@ -108,12 +140,12 @@ static void fk_clause(dz_w *w, const dz_foreign_key *fk) {
 static char *check_for_rebuild(dz_w *w, const char *value, const char *t) {
   const char *nt = dz_arena_printf(w->ctx->a, "__new_%s", t);
   bool turso = w->ctx->dialect == DZ_DIALECT_TURSO && !w->ctx->strict;
-  const char *from[4] = {dz_arena_printf(w->ctx->a, "\"%s\".", t),
-                         dz_arena_printf(w->ctx->a, "`%s`.", t), dz_arena_printf(w->ctx->a, "%s.", t),
-                         dz_arena_printf(w->ctx->a, "'%s'.", t)};
-  const char *to[4] = {dz_arena_printf(w->ctx->a, "\"%s\".", nt),
-                       dz_arena_printf(w->ctx->a, "`%s`.", nt), dz_arena_printf(w->ctx->a, "%s.", nt),
-                       dz_arena_printf(w->ctx->a, turso ? "`%s`." : "'%s'.", nt)};
+  dz_arena *a = w->ctx->a;
+  const char *from[4] = {dz_arena_printf(a, "\"%s\".", t), dz_arena_printf(a, "`%s`.", t),
+                         dz_arena_printf(a, "%s.", t), dz_arena_printf(a, "'%s'.", t)};
+  const char *to[4] = {dz_arena_printf(a, "\"%s\".", nt), dz_arena_printf(a, "`%s`.", nt),
+                       dz_arena_printf(a, "%s.", nt),
+                       dz_arena_printf(a, turso ? "`%s`." : "'%s'.", nt)};
   char *cur = dz_arena_strdup(w->ctx->a, value);
   for (int k = 0; k < 4; k++) {
     sqlite3_str *s = sqlite3_str_new(NULL);
@@ -171,8 +203,9 @@ static void create_table(dz_w *w, const char *name, const dz_table *t, const cha
 
 /* ---- single statements -------------------------------------------------- */
 
-static void simple(dz_sqlgen_ctx *ctx, const dz_op *op, const char *pre, const char *name,
-                   const char *mid, const char *name2, const char *post) {
+/* pre `name` [mid `name2`] post, one statement. */
+static void simple(dz_sqlgen_ctx *ctx, const dz_change *change, const char *reason, const char *pre,
+                   const char *name, const char *mid, const char *name2, const char *post) {
   dz_w w;
   w_begin(&w, ctx);
   put(&w, pre);
@@ -182,7 +215,7 @@ static void simple(dz_sqlgen_ctx *ctx, const dz_op *op, const char *pre, const c
     bt(&w, name2);
   }
   put(&w, post);
-  w_emit(&w, op->change, op->deviation);
+  w_emit(&w, change, reason);
 }
 
 static void write_index(dz_sqlgen_ctx *ctx, const dz_op *op) {
@@ -224,7 +257,7 @@ static void write_add_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   bt(&w, c->name);
   sqlite3_str_appendf(w.s, " %s", c->type);
   if (c->primary_key) put(&w, " PRIMARY KEY");
-  if (c->def.kind != DZ_DEFAULT_NONE) sqlite3_str_appendf(w.s, " DEFAULT %s", c->def.text);
+  if (c->def.kind != DZ_DEFAULT_NONE) put_default(&w, c->def.text);
   if (c->generated != DZ_GENERATED_NONE)
     sqlite3_str_appendf(w.s, " GENERATED ALWAYS AS %s %s", c->generated_as,
                         c->generated == DZ_GENERATED_STORED ? "STORED" : "VIRTUAL");
@@ -303,7 +336,7 @@ static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   if (nn) put(&w, " NOT NULL");
   bool with_default = op->alter == DZ_AL_SET_DEFAULT ||
                       (op->alter != DZ_AL_DROP_DEFAULT && default_truthy(&c->def));
-  if (with_default && c->def.text) sqlite3_str_appendf(w.s, " DEFAULT %s", c->def.text);
+  if (with_default && c->def.text) put_default(&w, c->def.text);
   put(&w, ";");
   w_emit(&w, op->change, op->deviation);
   turso_all_indexes(ctx, op, true);
@@ -323,7 +356,7 @@ static void turso_create_ref(dz_sqlgen_ctx *ctx, const dz_op *op) {
   if (c) {
     sqlite3_str_appendf(w.s, " %s", c->type);
     if (c->not_null) put(&w, " NOT NULL");
-    if (default_truthy(&c->def)) sqlite3_str_appendf(w.s, " DEFAULT %s", c->def.text);
+    if (default_truthy(&c->def)) put_default(&w, c->def.text);
   }
   sqlite3_str_appendf(w.s, " REFERENCES %s(%s)", fk->table_to, fk->columns_to.items[0]);
   if (has_text(fk->on_delete)) sqlite3_str_appendf(w.s, " ON DELETE %s", fk->on_delete);
@@ -334,7 +367,8 @@ static void turso_create_ref(dz_sqlgen_ctx *ctx, const dz_op *op) {
 
 /* A generated column changed in place: drizzle-kit drops and re-adds it. */
 static void regenerate_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
-  simple(ctx, op, "ALTER TABLE ", op->table, " DROP COLUMN ", op->column->name, ";");
+  simple(ctx, op->change, op->deviation, "ALTER TABLE ", op->table, " DROP COLUMN ",
+         op->column->name, ";");
   dz_op add = *op;
   add.kind = DZ_OP_ADD_COLUMN;
   add.fk = NULL;
@@ -393,32 +427,18 @@ static const char keep_reason[] =
     "cascade (drizzle-kit relies on the PRAGMA)";
 
 static void keep_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_strvec *deps, bool restore) {
-  dz_w w;
+  const dz_change *c = op->change;
   for (size_t k = 1; k < deps->len; k++) {
     size_t i = restore ? k : deps->len - k; /* empty leaf-first, restore parents first */
     const char *t = deps->items[i];
     const char *keep = dz_arena_printf(ctx->a, "__drizzle_lsp_keep_%s", t);
     if (!restore) {
-      w_begin(&w, ctx);
-      put(&w, "CREATE TEMP TABLE ");
-      bt(&w, keep);
-      put(&w, " AS SELECT * FROM ");
-      bt(&w, t);
-      put(&w, ";");
-      w_emit(&w, op->change, keep_reason);
-      simple(ctx, &(dz_op){.change = op->change, .deviation = keep_reason}, "DELETE FROM ", t,
-             NULL, NULL, ";");
-      continue;
+      simple(ctx, c, keep_reason, "CREATE TEMP TABLE ", keep, " AS SELECT * FROM ", t, ";");
+      simple(ctx, c, keep_reason, "DELETE FROM ", t, NULL, NULL, ";");
+    } else {
+      simple(ctx, c, keep_reason, "INSERT INTO ", t, " SELECT * FROM temp.", keep, ";");
+      simple(ctx, c, keep_reason, "DROP TABLE temp.", keep, NULL, NULL, ";");
     }
-    w_begin(&w, ctx);
-    put(&w, "INSERT INTO ");
-    bt(&w, t);
-    put(&w, " SELECT * FROM temp.");
-    bt(&w, keep);
-    put(&w, ";");
-    w_emit(&w, op->change, keep_reason);
-    simple(ctx, &(dz_op){.change = op->change, .deviation = keep_reason}, "DROP TABLE temp.", keep,
-           NULL, NULL, ";");
   }
 }
 
@@ -511,9 +531,8 @@ static void write_rebuild(dz_sqlgen_ctx *ctx, const dz_op *op) {
   create_table(&w, tmp, op->table_next, op->table);
   w_emit(&w, op->change, op->deviation);
   copy_rows(ctx, op, tmp);
-  dz_op plain = {.change = op->change, .deviation = op->deviation};
-  simple(ctx, &plain, "DROP TABLE ", op->table, NULL, NULL, ";");
-  simple(ctx, &plain, "ALTER TABLE ", tmp, " RENAME TO ", op->table, ";");
+  simple(ctx, op->change, op->deviation, "DROP TABLE ", op->table, NULL, NULL, ";");
+  simple(ctx, op->change, op->deviation, "ALTER TABLE ", tmp, " RENAME TO ", op->table, ";");
   dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=ON;", op->deviation);
   keep_rows(ctx, op, &deps, true);
 }
@@ -527,10 +546,11 @@ void dz_sqlite_write_op(dz_sqlgen_ctx *ctx, const dz_op *op) {
     w_emit(&w, op->change, op->deviation);
     break;
   case DZ_OP_DROP_TABLE:
-    simple(ctx, op, "DROP TABLE ", op->table, NULL, NULL, ";");
+    simple(ctx, op->change, op->deviation, "DROP TABLE ", op->table, NULL, NULL, ";");
     break;
   case DZ_OP_RENAME_TABLE:
-    simple(ctx, op, "ALTER TABLE ", op->change->old_table->name, " RENAME TO ", op->table, ";");
+    simple(ctx, op->change, op->deviation, "ALTER TABLE ", op->change->old_table->name,
+           " RENAME TO ", op->table, ";");
     break;
   case DZ_OP_RENAME_COLUMN:
     w_begin(&w, ctx);
@@ -544,7 +564,7 @@ void dz_sqlite_write_op(dz_sqlgen_ctx *ctx, const dz_op *op) {
     w_emit(&w, op->change, op->deviation);
     break;
   case DZ_OP_DROP_INDEX:
-    simple(ctx, op, "DROP INDEX ", op->index->name, NULL, NULL, ";");
+    simple(ctx, op->change, op->deviation, "DROP INDEX ", op->index->name, NULL, NULL, ";");
     break;
   case DZ_OP_CREATE_INDEX:
     write_index(ctx, op);
@@ -553,10 +573,11 @@ void dz_sqlite_write_op(dz_sqlgen_ctx *ctx, const dz_op *op) {
     write_add_column(ctx, op);
     break;
   case DZ_OP_DROP_COLUMN:
-    simple(ctx, op, "ALTER TABLE ", op->table, " DROP COLUMN ", op->column->name, ";");
+    simple(ctx, op->change, op->deviation, "ALTER TABLE ", op->table, " DROP COLUMN ",
+           op->column->name, ";");
     break;
   case DZ_OP_DROP_VIEW:
-    simple(ctx, op, "DROP VIEW ", op->view->name, NULL, NULL, ";");
+    simple(ctx, op->change, op->deviation, "DROP VIEW ", op->view->name, NULL, NULL, ";");
     break;
   case DZ_OP_CREATE_VIEW:
     w_begin(&w, ctx);
