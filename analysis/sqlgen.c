@@ -63,17 +63,7 @@ static void header_list(sqlite3_str *s, const dz_strvec *v, const char *title) {
 }
 
 dz_result dz_sqlgen_migration(const dz_diff *diff, const dz_schema *prev, const dz_schema *next,
-                              const dz_diff_options *opt, dz_dialect dialect, dz_arena *a,
-                              dz_sql_plan **out, dz_error *err) {
-  (void)opt;
-  if (diff->candidates.len) {
-    const dz_rename_candidate *rc = &diff->candidates.items[0];
-    return dz_error_set(err, DZ_ERR_AMBIGUOUS,
-                        "%s%s%s '%s' was dropped and '%s' added: rename it (--rename%s) or "
-                        "confirm the drop", rc->table ? "column in table " : "table",
-                        rc->table ? rc->table : "", rc->table ? ":" : "", rc->from, rc->to,
-                        rc->table ? " TABLE.OLD=NEW" : "-table OLD=NEW");
-  }
+                              dz_dialect dialect, dz_arena *a, dz_sql_plan **out, dz_error *err) {
   const dz_sql_dialect *d = dialect_for(dialect);
   if (!d) return dz_error_set(err, DZ_ERR_UNSUPPORTED, "no SQL writer for this dialect");
   dz_sql_plan *plan = dz_arena_alloc(a, sizeof *plan);

@@ -36,12 +36,12 @@ typedef struct dz_sql_plan {
 } dz_sql_plan;
 
 /* Build the plan for prev -> next (prev NULL: an empty schema). diff must be
-** dz_diff_schemas(prev, next, opt) and opt the same options (renames); a diff
-** with rename candidates left is DZ_ERR_AMBIGUOUS. Everything is allocated in
-** a. */
+** dz_diff_schemas(prev, next, opt). Rename candidates left in diff are
+** planned as the drop and the add they are: a caller that writes files
+** (generate) must have asked about them first; a preview need not. Everything
+** is allocated in a. */
 dz_result dz_sqlgen_migration(const dz_diff *diff, const dz_schema *prev, const dz_schema *next,
-                              const dz_diff_options *opt, dz_dialect dialect, dz_arena *a,
-                              dz_sql_plan **out, dz_error *err);
+                              dz_dialect dialect, dz_arena *a, dz_sql_plan **out, dz_error *err);
 
 typedef enum dz_sql_direction { DZ_SQL_FORWARD, DZ_SQL_ROLLBACK } dz_sql_direction;
 

@@ -77,9 +77,9 @@ for (const step of steps) {
 
 const prev = await dk.snapshot(exportsOf(steps[7].prev));
 const next = await dk.snapshot(exportsOf(steps[7].next), prev.id);
-r.check('rename: with no --rename the plan stops with candidates', () => {
+r.check('rename: with no --rename the column is a candidate, planned as a drop and an add', () => {
   const plan = ours(dir, prev, next, 'sqlite');
   assert.deepEqual(plan.candidates, [{ table: 'users', from: 'name', to: 'full_name' }]);
-  assert.equal(plan.forward, undefined);
+  assert.deepEqual(plan.forward.map((s) => s.change), ['column_add', 'column_drop']);
 });
 r.done();

@@ -3,7 +3,7 @@
 // the renames a user would confirm, and what drizzle-lsp must do differently
 // from drizzle-kit there (reason fragments of the deviations it must mark).
 import {
-  sqliteTable, sqliteView, integer, text, real, index, uniqueIndex, primaryKey, check,
+  sqliteTable, sqliteView, integer, text, real, index, uniqueIndex, primaryKey, check, foreignKey,
 } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 
@@ -32,6 +32,8 @@ const EXPR = 'the expression is written as an expression';
 const STORED = 'a STORED generated column cannot be added';
 const FK_ACTION = 'keeps its ON DELETE';
 const ESCAPED = 'an identifier is escaped';
+const DEFAULT_QUOTE = 'a quote inside the default is doubled';
+const VIEWS = 'the view is dropped before the tables change';
 
 export const steps = [
   { name: 'create tables with a reference and an index', prev: {},
@@ -120,6 +122,33 @@ export const steps = [
   { name: 'rename a table and change a column', prev: () => ({ a: sqliteTable('tags', { id: id(), label: text('label') }) }),
     next: () => ({ a: sqliteTable('labels', { id: id(), label: text('label').notNull() }) }),
     renames: { tables: [['tags', 'labels']] } },
+  { name: 'a JSON default with a quote', prev: {},
+    next: () => ({ s: sqliteTable('settings', { id: id(), j: text('j', { mode: 'json' }).default({ a: "it's" }) }) }),
+    deviates: [DEFAULT_QUOTE] },
+  { name: 'several tables at once', prev: () => ({ ...usersPosts(), tags: sqliteTable('tags', { id: id() }) }),
+    next: () => ({ ...usersPosts({ userCols: { bio: text('bio') }, postExtra: (t) => [index('p_title').on(t.title)] }),
+      comments: sqliteTable('comments', { id: id(), body: text('body').notNull() }, (t) => [index('c_body').on(t.body)]) }) },
+  { name: 'change the type of a referencing column', prev: () => usersPosts(),
+    next: () => { const b = usersPosts(); return { ...b, posts: sqliteTable('posts', { id: id(), userId: text('user_id').references(() => b.users.id, { onDelete: 'cascade' }), title: text('title') }) }; } },
+  { name: 'add a two-column reference', prev: () => ({ p: sqliteTable('parent', { a: integer('a'), b: integer('b') }, (t) => [primaryKey({ columns: [t.a, t.b] })]), c: sqliteTable('child', { id: id(), a: integer('a'), b: integer('b') }) }),
+    next: () => { const p = sqliteTable('parent', { a: integer('a'), b: integer('b') }, (t) => [primaryKey({ columns: [t.a, t.b] })]);
+      return { p, c: sqliteTable('child', { id: id(), a: integer('a'), b: integer('b') }, (t) => [foreignKey({ columns: [t.a, t.b], foreignColumns: [p.a, p.b] })]) }; } },
+  { name: 'rename a column used by an index', prev: () => ({ s: sqliteTable('settings', { id: id(), k: text('k') }, (t) => [index('s_k').on(t.k)]) }),
+    next: () => ({ s: sqliteTable('settings', { id: id(), key: text('key') }, (t) => [index('s_k').on(t.key)]) }),
+    renames: { columns: [['settings', 'k', 'key']] } },
+  { name: 'drop an indexed column', prev: () => ({ s: sqliteTable('settings', { id: id(), k: text('k') }, (t) => [index('s_k').on(t.k)]) }),
+    next: () => ({ s: sqliteTable('settings', { id: id() }) }) },
+  { name: 'add a column and an index on it', prev: () => ({ s: sqliteTable('settings', { id: id() }) }),
+    next: () => ({ s: sqliteTable('settings', { id: id(), k: text('k') }, (t) => [uniqueIndex('s_k').on(t.k)]) }) },
+  { name: 'drop one table and create another', prev: () => ({ a: sqliteTable('old_things', { id: id() }) }),
+    next: () => ({ a: sqliteTable('new_things', { id: id(), n: integer('n').default(0) }) }) },
+  { name: 'change a boolean default', prev: () => ({ s: sqliteTable('flags', { id: id(), on: integer('on', { mode: 'boolean' }).default(true) }) }),
+    next: () => ({ s: sqliteTable('flags', { id: id(), on: integer('on', { mode: 'boolean' }).default(false) }) }) },
+  { name: 'set NOT NULL with a zero default', prev: () => ({ s: sqliteTable('counts', { id: id(), n: integer('n').default(0) }) }),
+    next: () => ({ s: sqliteTable('counts', { id: id(), n: integer('n').notNull().default(0) }) }) },
+  { name: 'a view over a rebuilt table', prev: () => { const b = usersPosts(); return { ...b, v: sqliteView('user_names').as((qb) => qb.select({ name: b.users.name }).from(b.users)) }; },
+    next: () => { const b = usersPosts({ userCols: { name: text('name').notNull() } }); return { ...b, v: sqliteView('user_names').as((qb) => qb.select({ name: b.users.name }).from(b.users)) }; },
+    deviates: [VIEWS, KEEP_ROWS] },
 ];
 
-export const faults = { REBUILD_COPY, KEEP_ROWS, PRAGMA, EXPR, STORED, FK_ACTION, ESCAPED };
+export const faults = { REBUILD_COPY, KEEP_ROWS, PRAGMA, EXPR, STORED, FK_ACTION, ESCAPED, DEFAULT_QUOTE, VIEWS };

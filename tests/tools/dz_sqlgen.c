@@ -10,6 +10,7 @@
 **    "candidates": [{"table": ..., "from": ..., "to": ...}],
 **    "meta": {"tables": {...}, "columns": {...}}}
 **
+** Rename candidates are listed and planned as the drops and adds they are.
 ** "-" as PREV is the empty schema. Errors: {"error": "<code>", "message": ...},
 ** exit status 2.
 */
@@ -114,15 +115,7 @@ int main(int argc, char **argv) {
     json_array_append_new(cand, json_pack("{s:s?, s:s, s:s}", "table", c->table, "from", c->from,
                                           "to", c->to));
   }
-  if (rc == DZ_OK && diff->candidates.len) {
-    json_t *o = json_pack("{s:o}", "candidates", cand);
-    json_dumpf(o, stdout, JSON_INDENT(2));
-    putchar('\n');
-    json_decref(o);
-    dz_arena_free(a);
-    return 0;
-  }
-  if (rc == DZ_OK) rc = dz_sqlgen_migration(diff, prev, next, &opt, dialect, a, &plan, &err);
+  if (rc == DZ_OK) rc = dz_sqlgen_migration(diff, prev, next, dialect, a, &plan, &err);
   if (rc != DZ_OK) {
     json_decref(cand);
     int code = fail(dz_result_name(rc), err.message);
