@@ -298,31 +298,56 @@ static bool default_truthy(const dz_default *d) {
   return *d->text != '\0';
 }
 
+/* Does this index exist before the migration's own index statements run
+** (not new, not redefined, not on a new table)? */
+static bool index_exists_already(dz_sqlgen_ctx *ctx, const dz_index *ix) {
+  for (size_t i = 0; i < ctx->diff->changes.len; i++) {
+    const dz_change *c = &ctx->diff->changes.items[i];
+    if (c->kind == DZ_CHANGE_INDEX_CREATE && c->new_index == ix) return false;
+    if (c->kind == DZ_CHANGE_TABLE_CREATE && dz_table_find_index(c->new_table, ix->name) == ix)
+      return false;
+  }
+  return true;
+}
+
+static const char turso_index_reason[] =
+    "leaves out indexes this migration creates later (drizzle-kit drops and re-creates every "
+    "index of the schema around a libSQL ALTER COLUMN, including ones that do not exist yet, "
+    "and the statement fails)";
+
 /* libSQL's ALTER COLUMN: drizzle-kit drops every index of the schema first
-** and creates them all again afterwards. */
-static void turso_all_indexes(dz_sqlgen_ctx *ctx, const dz_op *op, bool create) {
+** and creates them all again afterwards; we do so for the ones that exist.
+** True when an index was left out. */
+static bool turso_all_indexes(dz_sqlgen_ctx *ctx, const dz_op *op, bool create) {
+  bool skipped = false;
   for (size_t i = 0; i < ctx->next->tables.len; i++) {
     const dz_table *t = ctx->next->tables.items[i];
     for (size_t j = 0; j < t->indexes.len; j++) {
+      const dz_index *ix = t->indexes.items[j];
+      if (!index_exists_already(ctx, ix)) {
+        skipped = true;
+        continue;
+      }
       if (create) {
-        dz_op ix = {.kind = DZ_OP_CREATE_INDEX, .table = t->name, .index = t->indexes.items[j],
+        dz_op cr = {.kind = DZ_OP_CREATE_INDEX, .table = t->name, .index = ix,
                     .change = op->change, .index_expressions = true};
-        write_index(ctx, &ix);
+        write_index(ctx, &cr);
         continue;
       }
       dz_w w;
       w_begin(&w, ctx);
       put(&w, "DROP INDEX ");
-      dq(&w, t->indexes.items[j]->name);
+      dq(&w, ix->name);
       put(&w, ";");
       w_emit(&w, op->change, NULL);
     }
   }
+  return skipped;
 }
 
 static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const dz_column *c = op->column;
-  turso_all_indexes(ctx, op, false);
+  bool skipped = turso_all_indexes(ctx, op, false);
   dz_w w;
   w_begin(&w, ctx);
   put(&w, "ALTER TABLE ");
@@ -338,7 +363,7 @@ static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
                       (op->alter != DZ_AL_DROP_DEFAULT && default_truthy(&c->def));
   if (with_default && c->def.text) put_default(&w, c->def.text);
   put(&w, ";");
-  w_emit(&w, op->change, op->deviation);
+  w_emit(&w, op->change, skipped ? turso_index_reason : op->deviation);
   turso_all_indexes(ctx, op, true);
 }
 

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { sqliteTable, sqliteView, integer, text, index, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import * as dk from './drizzle_kit.mjs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
 import { scratch, ours, migrate, schemaOf, rowsOf, reporter, Database } from './harness.mjs';
 
 const dir = scratch('drizzle_kit_faults');
@@ -264,6 +266,45 @@ for (const action of ['cascade', 'set null', 'restrict', 'no action']) {
     migrate(db, dv.plan.text);
     assert.deepEqual(rowsOf(db, 'users'), [{ id: 1, email: 'a@x' }]);
     rollsBack(db, dv.plan, before);
+  });
+}
+
+// ---- Turso: libSQL's ALTER COLUMN next to a new index ------------------------
+// drizzle-kit wraps a libSQL ALTER COLUMN in DROP INDEX / CREATE INDEX for
+// every index of the schema, including one this migration only creates later.
+{
+  const { createClient } = createRequire(import.meta.url)('@libsql/client');
+  const users = (next) => ({ u: sqliteTable('users', { id: id(), name: next ? text('name').notNull() : text('name'),
+    ...(next ? { email: text('email').unique() } : {}) }, (t) => [index('users_name').on(t.name)]) });
+  const prev = await dk.snapshot(users(false));
+  const next = await dk.snapshot(users(true), prev.id);
+  const theirs = (await dk.migration(prev, next, 'turso')).statements;
+  const plan = ours(dir, prev, next, 'turso');
+  let n = 0;
+  // drizzle-orm's libSQL migrator runs a migration's statements as one batch.
+  const libsqlAt = async () => {
+    const c = createClient({ url: 'file:' + path.join(dir, `turso${n++}.db`) });
+    await c.batch(ours(dir, null, prev, 'turso').forward.map((x) => x.sql), 'write');
+    await c.execute("INSERT INTO users VALUES (1, 'ann')");
+    return c;
+  };
+  const split = (text) => text.split('--> statement-breakpoint').filter((x) => x.trim());
+  const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")).rows
+    .map((x) => `${x.type} ${x.name} ${String(x.sql).replace(/[`"]/g, '').replace(/^CREATE TABLE \S+/, 'CREATE TABLE').replace(/\s+/g, ' ')}`);
+  await r.checkAsync('Turso ALTER COLUMN next to a new unique column: drizzle-kit drops an index that does not exist', async () => {
+    const c = await libsqlAt();
+    await assert.rejects(c.batch(theirs, 'write'), /no such index/);
+    c.close();
+  });
+  await r.checkAsync('Turso ALTER COLUMN next to a new unique column: drizzle-lsp\'s migration applies on libSQL and rolls back', async () => {
+    const c = await libsqlAt();
+    const before = await shape(c);
+    await c.batch(split(plan.text), 'write');
+    assert.deepEqual((await c.execute('SELECT id, name, email FROM users')).rows.map((x) => [x.id, x.name, x.email]), [[1, 'ann', null]]);
+    assert.ok((await c.execute("SELECT name FROM sqlite_master WHERE name = 'users_email_unique'")).rows.length === 1);
+    await c.batch(split(plan.rollback_text), 'write');
+    assert.deepEqual(await shape(c), before);
+    c.close();
   });
 }
 
