@@ -451,19 +451,28 @@ static const char keep_reason[] =
     "transaction, where PRAGMA foreign_keys=OFF does nothing, so DROP TABLE would fail or "
     "cascade (drizzle-kit relies on the PRAGMA)";
 
-static void keep_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_strvec *deps, bool restore) {
+static const char *keep_name(dz_sqlgen_ctx *ctx, const char *t) {
+  return dz_arena_printf(ctx->a, "__drizzle_lsp_keep_%s", t);
+}
+
+/* Save and empty (restore: refill and forget) the tables deps[first..]:
+** emptied leaf-first, refilled parents first. deps[0] is the rebuilt table,
+** which keeps its own rows only when it references itself (first == 0) and
+** is then refilled by copy_rows, not here. */
+static void keep_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_strvec *deps, size_t first,
+                      bool restore) {
   const dz_change *c = op->change;
-  for (size_t k = 1; k < deps->len; k++) {
-    size_t i = restore ? k : deps->len - k; /* empty leaf-first, restore parents first */
-    const char *t = deps->items[i];
-    const char *keep = dz_arena_printf(ctx->a, "__drizzle_lsp_keep_%s", t);
-    if (!restore) {
-      simple(ctx, c, keep_reason, "CREATE TEMP TABLE ", keep, " AS SELECT * FROM ", t, ";");
-      simple(ctx, c, keep_reason, "DELETE FROM ", t, NULL, NULL, ";");
-    } else {
-      simple(ctx, c, keep_reason, "INSERT INTO ", t, " SELECT * FROM temp.", keep, ";");
-      simple(ctx, c, keep_reason, "DROP TABLE temp.", keep, NULL, NULL, ";");
-    }
+  for (size_t k = first; k < deps->len && !restore; k++) {
+    const char *t = deps->items[k];
+    simple(ctx, c, keep_reason, "CREATE TEMP TABLE ", keep_name(ctx, t), " AS SELECT * FROM ", t,
+           ";");
+  }
+  for (size_t k = deps->len; k-- > first && !restore;)
+    simple(ctx, c, keep_reason, "DELETE FROM ", deps->items[k], NULL, NULL, ";");
+  for (size_t k = 1; k < deps->len && restore; k++) {
+    const char *t = deps->items[k];
+    simple(ctx, c, keep_reason, "INSERT INTO ", t, " SELECT * FROM temp.", keep_name(ctx, t), ";");
+    simple(ctx, c, keep_reason, "DROP TABLE temp.", keep_name(ctx, t), NULL, NULL, ";");
   }
 }
 
@@ -492,8 +501,10 @@ static const char *renamed_from(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_co
   return NULL;
 }
 
-/* INSERT INTO __new_t(...) SELECT ... FROM t, copying what the old table has. */
-static void copy_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const char *tmp) {
+/* INSERT INTO into(...) SELECT ... FROM from (temp: from the temp schema),
+** copying what the old table has. */
+static void copy_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const char *into, const char *from,
+                      const char *deviation) {
   const dz_table *t = op->table_next;
   dz_w cols, vals;
   w_begin(&cols, ctx);
@@ -502,14 +513,14 @@ static void copy_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const char *tmp) {
   size_t n = 0;
   for (size_t i = 0; i < t->columns.len; i++) {
     const dz_column *c = t->columns.items[i];
-    const char *src = old_has(op, c->name) ? c->name : NULL, *from = NULL;
+    const char *src = old_has(op, c->name) ? c->name : NULL, *old_name = NULL;
     if (c->generated != DZ_GENERATED_NONE) {
       sqlite3_str_appendf(why, "; generated column %s is computed, not copied", c->name);
       continue;
     }
-    if (!src && (from = renamed_from(ctx, op, c))) {
-      src = from;
-      sqlite3_str_appendf(why, "; renamed column %s is copied from %s", c->name, from);
+    if (!src && (old_name = renamed_from(ctx, op, c))) {
+      src = old_name;
+      sqlite3_str_appendf(why, "; renamed column %s is copied from %s", c->name, old_name);
     }
     bool null_copy = !src && c->not_null && c->def.kind == DZ_DEFAULT_NONE;
     if (!src && !null_copy) {
@@ -530,12 +541,14 @@ static void copy_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const char *tmp) {
   dz_w w;
   w_begin(&w, ctx);
   put(&w, "INSERT INTO ");
-  bt(&w, tmp);
+  bt(&w, into);
   sqlite3_str_appendf(w.s, "(%s) SELECT %s FROM ", c ? c : "", v ? v : "");
-  bt(&w, op->table);
+  if (deviation) put(&w, "temp.");
+  bt(&w, from);
   put(&w, ";");
   w.escaped |= cols.escaped || vals.escaped;
-  const char *dev = reason ? dz_arena_printf(ctx->a,
+  const char *dev = deviation ? dz_arena_printf(ctx->a, "%s%s", deviation, reason ? reason : "")
+                   : reason ? dz_arena_printf(ctx->a,
       "copies only columns the old table has (drizzle-kit names every new column, and SQLite "
       "reads a double-quoted name it cannot find as a string)%s", reason) : NULL;
   w_emit(&w, op->change, dev);
@@ -544,22 +557,30 @@ static void copy_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const char *tmp) {
   sqlite3_free(reason);
 }
 
+/* A table that references itself would have its rows deleted (CASCADE),
+** nulled (SET NULL) or refused by DROP TABLE, which deletes the old rows the
+** copies in __new_<t> point at: its rows wait in a temporary table instead. */
 static void write_rebuild(dz_sqlgen_ctx *ctx, const dz_op *op) {
-  const char *tmp = dz_arena_printf(ctx->a, "__new_%s", op->table);
+  const char *t = op->table, *tmp = dz_arena_printf(ctx->a, "__new_%s", t);
   dz_strvec deps = {0};
-  dependents(ctx, op->table, &deps);
-  keep_rows(ctx, op, &deps, false);
+  dependents(ctx, t, &deps);
+  bool self = references(ctx, op->table_next, t);
+  keep_rows(ctx, op, &deps, self ? 0 : 1, false);
   /* A rebuild drizzle-kit would not write at all is ours from end to end. */
   dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=OFF;", op->deviation);
   dz_w w;
   w_begin(&w, ctx);
-  create_table(&w, tmp, op->table_next, op->table);
+  create_table(&w, tmp, op->table_next, t);
   w_emit(&w, op->change, op->deviation);
-  copy_rows(ctx, op, tmp);
-  simple(ctx, op->change, op->deviation, "DROP TABLE ", op->table, NULL, NULL, ";");
-  simple(ctx, op->change, op->deviation, "ALTER TABLE ", tmp, " RENAME TO ", op->table, ";");
+  if (!self) copy_rows(ctx, op, tmp, t, NULL);
+  simple(ctx, op->change, op->deviation, "DROP TABLE ", t, NULL, NULL, ";");
+  simple(ctx, op->change, op->deviation, "ALTER TABLE ", tmp, " RENAME TO ", t, ";");
   dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=ON;", op->deviation);
-  keep_rows(ctx, op, &deps, true);
+  if (self) {
+    copy_rows(ctx, op, t, keep_name(ctx, t), keep_reason);
+    simple(ctx, op->change, keep_reason, "DROP TABLE temp.", keep_name(ctx, t), NULL, NULL, ";");
+  }
+  keep_rows(ctx, op, &deps, 1, true);
 }
 
 void dz_sqlite_write_op(dz_sqlgen_ctx *ctx, const dz_op *op) {

@@ -172,6 +172,36 @@ for (const action of ['cascade', 'set null', 'restrict', 'no action']) {
   });
 }
 
+// A table that references itself: DROP TABLE of the old copy acts on the
+// rows of __new_<t>, which point at it.
+for (const action of ['cascade', 'set null', 'no action']) {
+  const schema = (nn) => {
+    const people = sqliteTable('people', { id: id(), name: nn ? text('name').notNull() : text('name'),
+      bossId: integer('boss_id').references(() => people.id, { onDelete: action }) });
+    const notes = sqliteTable('notes', { id: id(), personId: integer('person_id').references(() => people.id, { onDelete: action }) });
+    return { people, notes };
+  };
+  const seed = "INSERT INTO people VALUES (1,'a',NULL),(2,'b',1),(3,'c',2); INSERT INTO notes VALUES (7,3);";
+  const sr = await scenario(schema(false), schema(true));
+  r.check(`(b) self-reference, ON DELETE ${action}: drizzle-kit's rebuild fails or loses rows`, () => {
+    const db = dbAt(sr.prev, seed);
+    const want = JSON.stringify([rowsOf(db, 'people'), rowsOf(db, 'notes')]);
+    let failed = false;
+    try { migrate(db, sr.theirs); } catch (e) { failed = /FOREIGN KEY constraint failed/.test(e.message); }
+    assert.ok(failed || JSON.stringify([rowsOf(db, 'people'), rowsOf(db, 'notes')]) !== want, 'the fault did not reproduce');
+  });
+  r.check(`(b) self-reference, ON DELETE ${action}: drizzle-lsp keeps every row and rolls back`, () => {
+    const db = dbAt(sr.prev, seed);
+    const before = schemaOf(db);
+    const want = [rowsOf(db, 'people'), rowsOf(db, 'notes')];
+    migrate(db, sr.plan.text);
+    assert.deepEqual([rowsOf(db, 'people'), rowsOf(db, 'notes')], want);
+    fkClean(db);
+    rollsBack(db, sr.plan, before);
+    assert.deepEqual([rowsOf(db, 'people'), rowsOf(db, 'notes')], want);
+  });
+}
+
 // ---- (c) identifiers with a backtick or a quote ---------------------------
 {
   const c = await scenario({ s: sqliteTable('settings', { id: id() }) },
