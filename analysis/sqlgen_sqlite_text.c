@@ -451,6 +451,37 @@ static const char keep_reason[] =
     "transaction, where PRAGMA foreign_keys=OFF does nothing, so DROP TABLE would fail or "
     "cascade (drizzle-kit relies on the PRAGMA)";
 
+/* A dependent with generated columns cannot take SELECT * back: list the
+** stored columns it has both before and after this migration (by their new
+** names; renames run first). NULL when SELECT * is exact. */
+static const char *restore_columns(dz_sqlgen_ctx *ctx, const char *name) {
+  const dz_table *nt = dz_schema_find_table(ctx->next, name), *ot = old_table_named(ctx, name);
+  bool generated = false;
+  for (size_t i = 0; nt && i < nt->columns.len; i++)
+    generated |= nt->columns.items[i]->generated != DZ_GENERATED_NONE;
+  for (size_t i = 0; ot && i < ot->columns.len; i++)
+    generated |= ot->columns.items[i]->generated != DZ_GENERATED_NONE;
+  if (!generated || !nt || !ot) return NULL;
+  dz_w w;
+  w_begin(&w, ctx);
+  size_t n = 0;
+  for (size_t i = 0; i < nt->columns.len; i++) {
+    const dz_column *c = nt->columns.items[i];
+    const dz_column *oc = dz_table_find_column(ot, c->name);
+    for (size_t j = 0; !oc && j < ctx->diff->changes.len; j++)
+      if (ctx->diff->changes.items[j].kind == DZ_CHANGE_COLUMN_RENAME &&
+          ctx->diff->changes.items[j].new_column == c)
+        oc = ctx->diff->changes.items[j].old_column;
+    if (!oc || c->generated != DZ_GENERATED_NONE || oc->generated != DZ_GENERATED_NONE) continue;
+    put(&w, n++ ? ", " : "");
+    dq(&w, c->name);
+  }
+  char *text = sqlite3_str_finish(w.s);
+  const char *r = dz_arena_strdup(ctx->a, text ? text : "");
+  sqlite3_free(text);
+  return r;
+}
+
 static const char *keep_name(dz_sqlgen_ctx *ctx, const char *t) {
   return dz_arena_printf(ctx->a, "__drizzle_lsp_keep_%s", t);
 }
@@ -471,7 +502,19 @@ static void keep_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_strvec *deps
     simple(ctx, c, keep_reason, "DELETE FROM ", deps->items[k], NULL, NULL, ";");
   for (size_t k = 1; k < deps->len && restore; k++) {
     const char *t = deps->items[k];
-    simple(ctx, c, keep_reason, "INSERT INTO ", t, " SELECT * FROM temp.", keep_name(ctx, t), ";");
+    const char *cols = restore_columns(ctx, t);
+    if (cols) {
+      dz_w w;
+      w_begin(&w, ctx);
+      put(&w, "INSERT INTO ");
+      bt(&w, t);
+      sqlite3_str_appendf(w.s, "(%s) SELECT %s FROM temp.", cols, cols);
+      bt(&w, keep_name(ctx, t));
+      put(&w, ";");
+      w_emit(&w, c, keep_reason);
+    } else {
+      simple(ctx, c, keep_reason, "INSERT INTO ", t, " SELECT * FROM temp.", keep_name(ctx, t), ";");
+    }
     simple(ctx, c, keep_reason, "DROP TABLE temp.", keep_name(ctx, t), NULL, NULL, ";");
   }
 }

@@ -3,7 +3,7 @@
 // the renames a user would confirm, and what drizzle-lsp must do differently
 // from drizzle-kit there (reason fragments of the deviations it must mark).
 import {
-  sqliteTable, sqliteView, integer, text, real, index, uniqueIndex, primaryKey, check, foreignKey,
+  sqliteTable, sqliteView, integer, text, real, index, uniqueIndex, primaryKey, check, foreignKey, unique,
 } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 
@@ -149,6 +149,15 @@ export const steps = [
   { name: 'a view over a rebuilt table', prev: () => { const b = usersPosts(); return { ...b, v: sqliteView('user_names').as((qb) => qb.select({ name: b.users.name }).from(b.users)) }; },
     next: () => { const b = usersPosts({ userCols: { name: text('name').notNull() } }); return { ...b, v: sqliteView('user_names').as((qb) => qb.select({ name: b.users.name }).from(b.users)) }; },
     deviates: [VIEWS, KEEP_ROWS] },
+  { name: 'rename a referenced table', prev: () => usersPosts(),
+    next: () => { const users = sqliteTable('accounts', { id: id(), name: text('name'), email: text('email') });
+      return { users, posts: sqliteTable('posts', { id: id(), userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }), title: text('title') }) }; },
+    renames: { tables: [['users', 'accounts']] } },
+  { name: 'a composite unique constraint', prev: () => usersPosts(),
+    next: () => usersPosts({ userExtra: (t) => [unique('users_name_email').on(t.name, t.email)] }) },
+  { name: 'rebuild a table whose dependent has a generated column', prev: () => usersPosts({ postCols: { up: text('up').generatedAlwaysAs(sql`upper(title)`, { mode: 'virtual' }) } }),
+    next: () => usersPosts({ userCols: { name: text('name').notNull() }, postCols: { up: text('up').generatedAlwaysAs(sql`upper(title)`, { mode: 'virtual' }) } }),
+    deviates: [KEEP_ROWS] },
 ];
 
 export const faults = { REBUILD_COPY, KEEP_ROWS, PRAGMA, EXPR, STORED, FK_ACTION, ESCAPED, DEFAULT_QUOTE, VIEWS };
