@@ -158,6 +158,8 @@ export const steps = [
   { name: 'rebuild a table whose dependent has a generated column', prev: () => usersPosts({ postCols: { up: text('up').generatedAlwaysAs(sql`upper(title)`, { mode: 'virtual' }) } }),
     next: () => usersPosts({ userCols: { name: text('name').notNull() }, postCols: { up: text('up').generatedAlwaysAs(sql`upper(title)`, { mode: 'virtual' }) } }),
     deviates: [KEEP_ROWS] },
+  { name: 'drop a referencing column', prev: () => usersPosts(),
+    next: () => ({ users: usersPosts().users, posts: sqliteTable('posts', { id: id(), title: text('title') }) }) },
 ];
 
 export const faults = { REBUILD_COPY, KEEP_ROWS, PRAGMA, EXPR, STORED, FK_ACTION, ESCAPED, DEFAULT_QUOTE, VIEWS };
