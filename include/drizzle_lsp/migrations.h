@@ -41,8 +41,9 @@ typedef struct dz_migrations {
 
 /* Load and check the folder dir (the config's out folder) for dialect. A
 ** missing folder is not an error: it yields no migrations. Everything is
-** allocated in a. Errors: DZ_ERR_INCONSISTENT (which file, what is wrong),
-** DZ_ERR_SYNTAX (unreadable JSON, naming the file), DZ_ERR_IO. */
+** allocated in a. Errors: DZ_ERR_INCONSISTENT naming the file and what is
+** wrong (unreadable JSON included: the reader's message names the field),
+** DZ_ERR_IO when a file cannot be read at all. */
 dz_result dz_migrations_load(const char *dir, dz_dialect dialect, dz_arena *a,
                              dz_migrations **out, dz_error *err);
 
