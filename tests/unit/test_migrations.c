@@ -249,4 +249,135 @@ DZ_TEST(read_file_names_a_missing_file) {
   dz_arena_free(a);
 }
 
+/* ---- loading a folder ---- */
+
+#define ID0 "11111111-1111-4111-8111-111111111111"
+#define ID1 "22222222-2222-4222-8222-222222222222"
+
+static const char *snapshot_json(dz_arena *a, const char *id, const char *prev) {
+  return dz_arena_printf(a,
+                         "{\"version\":\"6\",\"dialect\":\"sqlite\",\"id\":\"%s\",\"prevId\":\"%s\","
+                         "\"tables\":{},\"views\":{},\"enums\":{},"
+                         "\"_meta\":{\"schemas\":{},\"tables\":{},\"columns\":{}},"
+                         "\"internal\":{\"indexes\":{}}}",
+                         id, prev);
+}
+
+static const char *entry_json(dz_arena *a, int idx, long long when, const char *tag) {
+  return dz_arena_printf(a, "{\"idx\":%d,\"version\":\"6\",\"when\":%lld,\"tag\":\"%s\",\"breakpoints\":true}",
+                         idx, when, tag);
+}
+
+/* A consistent two-migration folder in `name`; returns its path. */
+static const char *good_folder(dz_arena *a, const char *name) {
+  const char *dir = scratch(a, name);
+  put(a, dir, "meta/_journal.json",
+      dz_arena_printf(a, "{\"version\":\"7\",\"dialect\":\"sqlite\",\"entries\":[%s,%s]}",
+                      entry_json(a, 0, 1700000000000LL, "0000_a"), entry_json(a, 1, 1700000000001LL, "0001_b")));
+  put(a, dir, "0000_a.sql", "CREATE TABLE t (x integer);");
+  put(a, dir, "0001_b.sql", "ALTER TABLE t ADD y text;");
+  put(a, dir, "0001_b.down.sql", "ALTER TABLE t DROP COLUMN y;");
+  put(a, dir, "meta/0000_snapshot.json", snapshot_json(a, ID0, DZ_ORIGIN_UUID));
+  put(a, dir, "meta/0001_snapshot.json", snapshot_json(a, ID1, ID0));
+  return dir;
+}
+
+static dz_result load(dz_arena *a, const char *dir, dz_migrations **ms, dz_error *err) {
+  return dz_migrations_load(dir, DZ_DIALECT_SQLITE, a, ms, err);
+}
+
+DZ_TEST(missing_folder_is_no_migrations_yet) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = NULL;
+  dz_error err;
+  const char *dir = dz_arena_printf(a, "%s/not-there", scratch(a, "missing"));
+  DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_OK);
+  DZ_CHECK_INT(ms->items.len, 0);
+  DZ_CHECK(dz_migrations_last_snapshot(ms) == NULL);
+  DZ_CHECK_INT(dz_migrations_next_idx(ms), 0);
+  /* an empty folder, or one with an empty meta/, is no migrations either */
+  DZ_CHECK_INT(load(a, scratch(a, "empty"), &ms, &err), DZ_OK);
+  DZ_CHECK_INT(ms->items.len, 0);
+  dz_arena_free(a);
+}
+
+DZ_TEST(consistent_folder_loads_in_journal_order) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = NULL;
+  dz_error err;
+  DZ_CHECK_INT(load(a, good_folder(a, "good"), &ms, &err), DZ_OK);
+  if (!ms) return;
+  DZ_CHECK_INT(ms->items.len, 2);
+  DZ_CHECK_STR(ms->items.items[0].sql, "CREATE TABLE t (x integer);");
+  DZ_CHECK(ms->items.items[0].down_sql == NULL);
+  DZ_CHECK_STR(ms->items.items[1].down_sql, "ALTER TABLE t DROP COLUMN y;");
+  DZ_CHECK_STR(dz_migrations_last_snapshot(ms)->id, ID1);
+  DZ_CHECK_INT(dz_migrations_next_idx(ms), 2);
+  dz_arena_free(a);
+}
+
+/* One broken thing per case; the message must name the file and the fault. */
+typedef struct broken_case {
+  const char *what;
+  const char *file, *text; /* written over the good folder; text NULL: removed */
+  const char *expect1, *expect2;
+} broken_case;
+
+DZ_TEST(each_inconsistency_is_named) {
+  dz_arena *a = dz_arena_new();
+  const char *e0 = entry_json(a, 0, 1700000000000LL, "0000_a");
+  const char *journal_fmt = "{\"version\":\"7\",\"dialect\":\"sqlite\",\"entries\":[%s,%s]}";
+  broken_case cases[] = {
+      {"sql missing", "0001_b.sql", NULL, "0001_b.sql is missing", "journal entry 1"},
+      {"snapshot missing", "meta/0001_snapshot.json", NULL, "meta/0001_snapshot.json is missing", "0001_b"},
+      {"idx gap", "meta/_journal.json",
+       dz_arena_printf(a, journal_fmt, e0, entry_json(a, 2, 1700000000001LL, "0001_b")), "_journal.json",
+       "has idx 2"},
+      {"when goes back", "meta/_journal.json",
+       dz_arena_printf(a, journal_fmt, e0, entry_json(a, 1, 1600000000000LL, "0001_b")), "_journal.json",
+       "would skip it"},
+      {"same tag twice", "meta/_journal.json",
+       dz_arena_printf(a, journal_fmt, e0, entry_json(a, 1, 1700000000001LL, "0000_a")), "_journal.json",
+       "appears twice"},
+      {"prevId chain", "meta/0001_snapshot.json", snapshot_json(a, ID1, DZ_ORIGIN_UUID),
+       "meta/0001_snapshot.json: prevId is \"" DZ_ORIGIN_UUID "\"", "has id \"" ID0 "\""},
+      {"first prevId", "meta/0000_snapshot.json", snapshot_json(a, ID0, ID1), "meta/0000_snapshot.json",
+       "first snapshot's prevId must be"},
+      {"same id twice", "meta/0001_snapshot.json", snapshot_json(a, ID0, ID0), "meta/0001_snapshot.json", "same id"},
+      {"broken journal JSON", "meta/_journal.json", "{\"version\": \"7\", ", "meta/_journal.json", ""},
+      {"broken snapshot JSON", "meta/0000_snapshot.json", "{\"version\":\"6\",\"id\":", "meta/0000_snapshot.json", ""},
+      {"snapshot of another dialect", "meta/0000_snapshot.json",
+       "{\"version\":\"7\",\"dialect\":\"postgresql\",\"id\":\"x\",\"prevId\":\"y\"}", "meta/0000_snapshot.json", "version"},
+      {"stray snapshot", "meta/0002_snapshot.json", snapshot_json(a, "33333333-3333-4333-8333-333333333333", ID1),
+       "meta/0002_snapshot.json has no entry", "next migration"},
+      {"stray migration", "0002_c.sql", "SELECT 1;", "0002_c.sql is not in meta/_journal.json", "no migrator"},
+      {"journal lost", "meta/_journal.json", NULL, "meta/_journal.json is missing", "0000_a.sql"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *dir = good_folder(a, "broken");
+    char *path = dz_arena_printf(a, "%s/%s", dir, cases[i].file);
+    if (cases[i].text) put(a, dir, cases[i].file, cases[i].text);
+    else unlink(path);
+    dz_migrations *ms = NULL;
+    dz_error err;
+    dz_result rc = load(a, dir, &ms, &err);
+    if (rc != DZ_ERR_INCONSISTENT) DZ_FAIL("%s: result %d, message %s", cases[i].what, rc, rc ? err.message : "");
+    if (!strstr(err.message, cases[i].expect1) || !strstr(err.message, cases[i].expect2))
+      DZ_FAIL("%s: message \"%s\" lacks \"%s\" or \"%s\"", cases[i].what, err.message, cases[i].expect1,
+              cases[i].expect2);
+  }
+  dz_arena_free(a);
+}
+
+DZ_TEST(split_on_breakpoints_like_the_migrator) {
+  dz_arena *a = dz_arena_new();
+  dz_strvec parts = {0};
+  dz_migration_split("A;--> statement-breakpoint\nB;\n--> statement-breakpoint\nC", a, &parts);
+  DZ_CHECK_INT(parts.len, 3);
+  DZ_CHECK_STR(parts.items[0], "A;");
+  DZ_CHECK_STR(parts.items[1], "\nB;\n");
+  DZ_CHECK_STR(parts.items[2], "\nC");
+  dz_arena_free(a);
+}
+
 DZ_TEST_MAIN
