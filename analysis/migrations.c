@@ -219,9 +219,9 @@ static dz_result load_journal(dz_migrations *ms, const char *journal_path, dz_ar
 
 dz_result dz_migrations_load(const char *dir, dz_dialect dialect, dz_arena *a, dz_migrations **out,
                              dz_error *err) {
-  (void)dialect; /* both dialects share the "sqlite" folder format */
   dz_migrations *ms = dz_arena_alloc(a, sizeof *ms);
   ms->dir = dz_arena_strdup(a, dir);
+  ms->dialect = dialect;
   ms->journal = empty_journal(a);
   struct stat st;
   if (stat(dir, &st) != 0) {

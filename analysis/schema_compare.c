@@ -52,8 +52,7 @@ static void diff_bool(cmp *c, const char *what, bool l, bool r) {
 
 static void diff_sql(cmp *c, const char *what, const char *l, const char *r) {
   if (!same_sql(c->a, l, r))
-    report(c, "%s is %s%s%s in %s, %s%s%s in %s", what, l ? "'" : "", l ? l : "none", l ? "'" : "", c->ln,
-           r ? "'" : "", r ? r : "none", r ? "'" : "", c->rn);
+    report(c, "%s is %s in %s, %s in %s", what, l ? l : "none", c->ln, r ? r : "none", c->rn);
 }
 
 static const char *joined(dz_arena *a, const dz_strvec *v) {
@@ -72,7 +71,7 @@ static const char *generated_kind(dz_generated_kind k) {
 
 static void compare_column(cmp *c, const dz_column *l, const dz_column *r) {
   if (strcasecmp(l->type ? l->type : "", r->type ? r->type : "") != 0)
-    report(c, "type is '%s' in %s, '%s' in %s", l->type, c->ln, r->type, c->rn);
+    report(c, "type is %s in %s, %s in %s", l->type, c->ln, r->type, c->rn);
   diff_bool(c, "notNull", l->not_null, r->not_null);
   diff_bool(c, "primaryKey", l->primary_key, r->primary_key);
   diff_bool(c, "autoincrement", l->autoincrement, r->autoincrement);

@@ -19,7 +19,17 @@ static const char *excerpt(dz_arena *a, const char *sql) {
 
 /* Run one breakpoint piece, which must hold one statement (besides comments):
 ** the migrator hands each piece to a driver that runs exactly one. */
-static dz_result run_piece(sqlite3 *db, const char *piece, size_t number, dz_arena *a, const char **failure) {
+static dz_result run_piece(sqlite3 *db, const char *piece, size_t number, dz_dialect dialect, dz_arena *a,
+                           const char **failure) {
+  bool handled = false;
+  if (dialect == DZ_DIALECT_TURSO) {
+    const char *why = NULL;
+    if (dz_libsql_alter_column(db, piece, a, &handled, &why) != DZ_OK) {
+      *failure = dz_arena_printf(a, "statement %zu (%s): %s", number, excerpt(a, piece), why);
+      return DZ_ERR_VERIFY;
+    }
+  }
+  if (handled) return DZ_OK;
   int count = 0;
   for (const char *tail = piece; *tail;) {
     sqlite3_stmt *st = NULL;
@@ -49,7 +59,8 @@ static dz_result run_piece(sqlite3 *db, const char *piece, size_t number, dz_are
   return DZ_OK;
 }
 
-dz_result dz_verify_apply(sqlite3 *db, const char *sql, dz_arena *a, const char **failure) {
+dz_result dz_verify_apply(sqlite3 *db, const char *sql, dz_dialect dialect, dz_arena *a,
+                          const char **failure) {
   if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
     *failure = dz_arena_printf(a, "cannot begin a transaction: %s", sqlite3_errmsg(db));
     return DZ_ERR_VERIFY;
@@ -57,7 +68,7 @@ dz_result dz_verify_apply(sqlite3 *db, const char *sql, dz_arena *a, const char 
   dz_strvec pieces = {0};
   dz_migration_split(sql, a, &pieces);
   dz_result rc = DZ_OK;
-  for (size_t i = 0; i < pieces.len && rc == DZ_OK; i++) rc = run_piece(db, pieces.items[i], i + 1, a, failure);
+  for (size_t i = 0; i < pieces.len && rc == DZ_OK; i++) rc = run_piece(db, pieces.items[i], i + 1, dialect, a, failure);
   if (rc == DZ_OK && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
     *failure = dz_arena_printf(a, "COMMIT failed: %s", sqlite3_errmsg(db));
     rc = DZ_ERR_VERIFY;
@@ -100,14 +111,14 @@ static dz_result verify_rollback(sqlite3 *db, const dz_migrations *ms, size_t i,
   const dz_migration *m = &ms->items.items[i];
   const char *failure = NULL, *down = relative(ms, m->down_path);
   s->rollback_checked = true;
-  if (dz_verify_apply(db, m->down_sql, a, &failure) != DZ_OK) {
+  if (dz_verify_apply(db, m->down_sql, ms->dialect, a, &failure) != DZ_OK) {
     fail(s, a, dz_arena_printf(a, "%s failed: %s", down, failure));
     return DZ_OK; /* rolled back: the database still holds this migration */
   }
   const char *prev_name = i ? relative(ms, ms->items.items[i - 1].snapshot_path) : "an empty database";
   dz_result rc = check_schema(db, prev, prev_name, down, "after the rollback: ", s, a, err);
   if (rc != DZ_OK) return rc;
-  if (dz_verify_apply(db, m->sql, a, &failure) != DZ_OK) {
+  if (dz_verify_apply(db, m->sql, ms->dialect, a, &failure) != DZ_OK) {
     fail(s, a, dz_arena_printf(a, "%s failed when applied again after its rollback: %s",
                                relative(ms, m->sql_path), failure));
     *stop = true;
@@ -119,7 +130,7 @@ static dz_result verify_step(sqlite3 *db, const dz_migrations *ms, size_t i, con
                              dz_verify_step *s, bool *stop, dz_arena *a, dz_error *err) {
   const dz_migration *m = &ms->items.items[i];
   const char *failure = NULL, *sql_name = relative(ms, m->sql_path);
-  if (dz_verify_apply(db, m->sql, a, &failure) != DZ_OK) {
+  if (dz_verify_apply(db, m->sql, ms->dialect, a, &failure) != DZ_OK) {
     fail(s, a, dz_arena_printf(a, "%s failed: %s", sql_name, failure));
     *stop = true;
     return DZ_OK;

@@ -35,6 +35,7 @@ typedef struct dz_migration {
 
 typedef struct dz_migrations {
   const char *dir;                /* the out folder, as given */
+  dz_dialect dialect;             /* the config's: Turso folders may use libSQL-only SQL */
   dz_journal *journal;            /* an empty journal when the folder has none yet */
   DZ_VEC(dz_migration) items;     /* in journal order */
 } dz_migrations;

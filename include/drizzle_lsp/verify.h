@@ -42,8 +42,17 @@ dz_result dz_verify_migrations(const dz_migrations *ms, dz_arena *a, dz_verify_r
 
 /* Run one migration file's text on db the way drizzle-orm's migrator does:
 ** split on breakpoints, each piece one statement, all in one transaction
-** (rolled back on failure). On failure (DZ_ERR_VERIFY), *failure (in a)
-** says which statement failed and SQLite's message. */
-dz_result dz_verify_apply(sqlite3 *db, const char *sql, dz_arena *a, const char **failure);
+** (rolled back on failure). For DZ_DIALECT_TURSO, libSQL's ALTER COLUMN is
+** done as libSQL does it. On failure (DZ_ERR_VERIFY), *failure (in a) says
+** which statement failed and SQLite's message. */
+dz_result dz_verify_apply(sqlite3 *db, const char *sql, dz_dialect dialect, dz_arena *a,
+                          const char **failure);
+
+/* libSQL's `ALTER TABLE t ALTER COLUMN c TO <definition>` (libsql_alter.c):
+** when piece is one, *handled is set and the column's definition in t's
+** CREATE TABLE text is replaced, rows untouched, as libSQL does; otherwise
+** nothing happens. On failure (DZ_ERR_VERIFY) *failure says why, in a. */
+dz_result dz_libsql_alter_column(sqlite3 *db, const char *piece, dz_arena *a, bool *handled,
+                                 const char **failure);
 
 #endif /* DZ_VERIFY_H */

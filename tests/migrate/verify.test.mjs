@@ -121,5 +121,34 @@ check('no migrations folder: nothing to verify, exit 0', r.status === 0 && r.std
 r = verify(['--config', path.join(dir, 'missing.config.ts')]);
 check('a missing config is exit 2', r.status === 2 && r.stderr.includes('missing.config.ts'), r.stderr);
 
+// A Turso project: drizzle-kit writes libSQL's ALTER COLUMN, which plain
+// SQLite lacks; verify does it the way libSQL does (the column's definition
+// in the CREATE TABLE text is replaced).
+const tdir = path.join(dir, 'turso');
+fs.mkdirSync(tdir);
+fs.symlinkSync(path.join(source, 'node_modules'), path.join(tdir, 'node_modules'));
+fs.writeFileSync(path.join(tdir, 'drizzle.config.ts'),
+  'import { defineConfig } from "drizzle-kit";\n' +
+  'export default defineConfig({ dialect: "turso", schema: "./schema.ts", out: "./drizzle" });\n');
+const tschema = (email, age) => 'import { sqliteTable, integer, text, index } from "drizzle-orm/sqlite-core";\n' +
+  `export const users = sqliteTable("users", { id: integer("id").primaryKey(), email: ${email}, age: ${age} },` +
+  ' (t) => [index("email_idx").on(t.email)]);\n';
+for (const [i, schema] of [tschema('text("email")', 'integer("age")'),
+  tschema('text("email").notNull().default("x")', 'text("age")')].entries()) {
+  fs.writeFileSync(path.join(tdir, 'schema.ts'), schema);
+  r = run(kit, ['generate'], tdir);
+  check(`turso: drizzle-kit generate step ${i}`, r.status === 0, r.stdout + r.stderr);
+}
+const tout = path.join(tdir, 'drizzle');
+const tsql = fs.readdirSync(tout).filter((f) => f.startsWith('0001_') && f.endsWith('.sql')).map((f) => path.join(tout, f))[0];
+const talter = fs.readFileSync(tsql, 'utf8');
+check('turso: drizzle-kit wrote ALTER COLUMN', /ALTER COLUMN "email" TO "email" text NOT NULL/.test(talter), talter);
+r = verify([], tdir);
+check('turso: verify replays ALTER COLUMN as libSQL does', r.status === 0, r.stdout + r.stderr);
+fs.writeFileSync(tsql, talter.replace('"email" text NOT NULL', '"email" text'));
+r = verify([], tdir);
+check('turso: an ALTER COLUMN that disagrees with the snapshot fails', r.status === 1 &&
+  r.stdout.includes('table users: column email: notNull is false in the database, true in meta/0001_snapshot.json'), r.stdout + r.stderr);
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -175,7 +175,7 @@ DZ_TEST(compare_says_what_differs_and_where) {
                              base),
                "table gone is in the database but not in 0003_snapshot.json|"
                "table users: column extra is in the database but not in 0003_snapshot.json|"
-               "table users: column age: default is '4' in the database, '3' in 0003_snapshot.json|"
+               "table users: column age: default is 4 in the database, 3 in 0003_snapshot.json|"
                "table users: index age_idx: isUnique is true in the database, false in 0003_snapshot.json|"
                "table users: index age_idx: columns are (age, id) in the database, (age) in 0003_snapshot.json");
   dz_arena_free(a);
