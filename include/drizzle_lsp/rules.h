@@ -113,6 +113,17 @@ bool dz_type_change_compatible(const char *from, const char *to);
 bool dz_rules_table_rebuilt(const dz_diff *diff, const dz_table *table, dz_dialect dialect,
                             dz_arena *a, dz_strvec *reasons);
 
+/* The rule catalog: every rule id, the one risk it always carries, and a
+** one-line summary (for SARIF's rule list and editors). Static data. */
+typedef struct dz_rule_info {
+  const char *id;
+  dz_risk risk;
+  const char *summary;
+} dz_rule_info;
+
+const dz_rule_info *dz_rules_catalog(size_t *n);
+const dz_rule_info *dz_rule_lookup(const char *id); /* NULL when unknown */
+
 /* Append a figure to a finding (strings copied into a). */
 void dz_finding_add_figure(dz_arena *a, dz_finding *f, const char *key, int64_t value,
                            const char *text);

@@ -10,6 +10,8 @@
     if (fd) {                                                                   \
       DZ_CHECK_STR(dz_risk_name((fd)->risk), dz_risk_name(want_risk));          \
       DZ_CHECK_STR((fd)->table, tbl);                                           \
+      const dz_rule_info *ri_ = dz_rule_lookup((fd)->rule);                     \
+      DZ_CHECK(ri_ && ri_->risk == (fd)->risk); /* one risk per rule id */      \
       DZ_CHECK_CONTAINS((fd)->message, tbl);                                    \
       if (col) DZ_CHECK_CONTAINS((fd)->message, (const char *)(col));           \
     }                                                                           \
@@ -489,6 +491,28 @@ DZ_TEST(risk_names_and_max) {
   dz_error err;
   dz_findings *out;
   DZ_CHECK_INT(dz_rules_evaluate(NULL, NULL, NULL, NULL, &out, &err), DZ_ERR_USAGE);
+}
+
+DZ_TEST(every_rule_id_has_a_section_in_docs_rules_md) {
+  FILE *fp = fopen("docs/rules.md", "r");
+  DZ_CHECK(fp != NULL);
+  if (!fp) return;
+  static char doc[200000];
+  size_t n = fread(doc, 1, sizeof doc - 1, fp);
+  doc[n] = 0;
+  fclose(fp);
+  size_t count;
+  const dz_rule_info *all = dz_rules_catalog(&count);
+  DZ_CHECK(count >= 30);
+  for (size_t i = 0; i < count; i++) {
+    char heading[128];
+    snprintf(heading, sizeof heading, "\n## %s\n", all[i].id);
+    if (!strstr(doc, heading)) DZ_FAIL("docs/rules.md has no section '## %s'", all[i].id);
+    snprintf(heading, sizeof heading, "\n## %s\n\nRisk: **%s**", all[i].id, dz_risk_name(all[i].risk));
+    if (!strstr(doc, heading)) DZ_FAIL("docs/rules.md: %s does not say Risk: **%s**", all[i].id,
+                                       dz_risk_name(all[i].risk));
+  }
+  DZ_CHECK(dz_rule_lookup("no-such-rule") == NULL);
 }
 
 DZ_TEST_MAIN
