@@ -39,16 +39,23 @@ static bool have_column(mctx *m, dz_finding *f, const char *table, const char *c
 }
 
 /* Run a count and add it as a figure; text is a printf format with one
-** %lld. A failing query becomes the finding's note. */
-static bool figure(mctx *m, dz_finding *f, const char *key, char *sql, const char *text) {
+** %lld, zero_text (optional) what to say instead when the count is 0. A
+** failing query becomes the finding's note. */
+static bool figure_or(mctx *m, dz_finding *f, const char *key, char *sql, const char *text,
+                      const char *zero_text) {
   int64_t n = 0;
   dz_error err;
   if (dz_sql_count(m->db, sql, &n, &err) != DZ_OK) {
     f->figures_note = dz_arena_printf(m->a, "could not measure %s: %s", key, err.message);
     return false;
   }
-  dz_finding_add_figure(m->a, f, key, n, dz_arena_printf(m->a, text, (long long)n));
+  const char *t = n == 0 && zero_text ? zero_text : dz_arena_printf(m->a, text, (long long)n);
+  dz_finding_add_figure(m->a, f, key, n, t);
   return true;
+}
+
+static bool figure(mctx *m, dz_finding *f, const char *key, char *sql, const char *text) {
+  return figure_or(m, f, key, sql, text, NULL);
 }
 
 static bool rows(mctx *m, dz_finding *f, const char *table, const char *text) {
@@ -181,6 +188,16 @@ static void unique(mctx *m, dz_finding *f) {
     duplicates(m, f, db_table(f), &c->new_unique->columns, NULL, NULL);
 }
 
+/* Every existing row blocks an ADD COLUMN that SQLite accepts only on an
+** empty table. */
+static void blocking_rows(mctx *m, dz_finding *f) {
+  const char *t = db_table(f);
+  if (!have_table(m, f, t)) return;
+  figure_or(m, f, "rows", sqlite3_mprintf("SELECT count(*) FROM \"%w\"", t),
+            "%lld existing rows make ADD COLUMN fail",
+            "the table is empty here, so it passes on this database only");
+}
+
 static bool is(const dz_finding *f, const char *rule) { return strcmp(f->rule, rule) == 0; }
 
 static void measure(mctx *m, dz_finding *f) {
@@ -191,7 +208,7 @@ static void measure(mctx *m, dz_finding *f) {
   else if (is(f, "column-dropped") && rows(m, f, db_table(f), "%lld rows in the table"))
     column_values(m, f, old_col, "%lld non-null values would be deleted");
   else if (is(f, "column-added-not-null-no-default") || is(f, "column-added-non-constant-default"))
-    rows(m, f, db_table(f), "%lld existing rows make ADD COLUMN fail (0: it passes here)");
+    blocking_rows(m, f);
   else if (is(f, "column-set-not-null"))
     nulls(m, f, old_col);
   else if (is(f, "column-type-compatible") || is(f, "column-type-incompatible"))

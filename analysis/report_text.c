@@ -14,7 +14,7 @@ static const char *marker(dz_risk r) {
   return r == DZ_RISK_HIGH ? "HIGH   " : r == DZ_RISK_CAREFUL ? "CAREFUL" : "safe   ";
 }
 
-#define INDENT "                 "
+#define INDENT "           "
 
 /* Print text with every line after the first indented. */
 static void print_block(FILE *out, const char *prefix, const char *text) {
@@ -63,23 +63,40 @@ static void print_finding(FILE *out, const dz_report_input *in, const dz_finding
   for (size_t i = 0; i < f->sql.len; i++) print_block(out, INDENT "sql: ", f->sql.items[i]);
 }
 
-/* Tables in order of first appearance. */
+/* One table's findings, riskiest first. */
+static void print_table(FILE *out, const dz_report_input *in, const char *table, size_t from,
+                        bool *done) {
+  const dz_findings *fs = in->findings;
+  fprintf(out, "\n%s\n", table);
+  for (int r = DZ_RISK_HIGH; r >= DZ_RISK_SAFE; r--)
+    for (size_t j = from; j < fs->items.len; j++) {
+      const dz_finding *f = fs->items.items[j];
+      if (done[j] || (int)f->risk != r || strcmp(f->table, table) != 0) continue;
+      print_finding(out, in, f);
+      done[j] = true;
+    }
+}
+
+/* The highest risk among the findings about table. */
+static dz_risk table_risk(const dz_findings *fs, const char *table) {
+  dz_risk max = DZ_RISK_SAFE;
+  for (size_t i = 0; i < fs->items.len; i++)
+    if (strcmp(fs->items.items[i]->table, table) == 0 && fs->items.items[i]->risk > max)
+      max = fs->items.items[i]->risk;
+  return max;
+}
+
+/* Tables with high-risk findings first, then careful, then safe; in order
+** of first appearance within each. */
 static void print_groups(FILE *out, const dz_report_input *in) {
   const dz_findings *fs = in->findings;
   size_t n = fs->items.len;
   bool *done = calloc(n ? n : 1, sizeof *done);
-  for (size_t i = 0; i < n; i++) {
-    if (done[i]) continue;
-    const char *table = fs->items.items[i]->table;
-    fprintf(out, "\n%s\n", table);
-    for (int r = DZ_RISK_HIGH; r >= DZ_RISK_SAFE; r--)
-      for (size_t j = i; j < n; j++) {
-        const dz_finding *f = fs->items.items[j];
-        if (done[j] || (int)f->risk != r || strcmp(f->table, table) != 0) continue;
-        print_finding(out, in, f);
-        done[j] = true;
-      }
-  }
+  for (int level = DZ_RISK_HIGH; level >= DZ_RISK_SAFE; level--)
+    for (size_t i = 0; i < n; i++) {
+      if (done[i] || (int)table_risk(fs, fs->items.items[i]->table) != level) continue;
+      print_table(out, in, fs->items.items[i]->table, i, done);
+    }
   free(done);
 }
 
