@@ -111,7 +111,12 @@ function tail(text, lines = 8) {
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const step = (p, k) =>
   typeof k === "number" ? `${p}[${k}]` : IDENT.test(k) ? (p ? `${p}.${k}` : k) : `${p}[${JSON.stringify(k)}]`;
-const show = (v) => (v === undefined ? "(absent)" : JSON.stringify(v));
+// Values as JSON, cut short: a missing table should not fill the screen.
+function show(v) {
+  if (v === undefined) return "(absent)";
+  const text = JSON.stringify(v);
+  return text.length > 160 ? `${text.slice(0, 150)}…(${text.length} chars)` : text;
+}
 const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 // Field-for-field differences, as "path: expected X vs got Y".
