@@ -18,9 +18,10 @@ dz_result dz_read_file(const char *path, dz_arena *a, char **text, size_t *len, 
   if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
     rc = dz_error_set(err, DZ_ERR_IO, "cannot read %s: not a regular file", path);
   } else {
-    *len = (size_t)st.st_size;
-    *text = dz_arena_alloc(a, *len + 1);
-    if (fread(*text, 1, *len, f) != *len)
+    size_t size = (size_t)st.st_size;
+    *text = dz_arena_alloc(a, size + 1);
+    if (len) *len = size;
+    if (fread(*text, 1, size, f) != size)
       rc = dz_error_set(err, DZ_ERR_IO, "cannot read %s: %s", path,
                         ferror(f) ? strerror(errno) : "the file changed while it was read");
   }

@@ -206,26 +206,3 @@ dz_result dz_write_files(const dz_file_write *files, size_t n, dz_error *err) {
   dz_arena_free(a);
   return rc;
 }
-
-dz_result dz_read_file(const char *path, dz_arena *a, char **out, size_t *len, dz_error *err) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    dz_result code = errno == ENOENT ? DZ_ERR_NOT_FOUND : DZ_ERR_IO;
-    return dz_error_set(err, code, "%s: cannot read: %s", path, strerror(errno));
-  }
-  struct stat st;
-  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-    fclose(f);
-    return dz_error_set(err, DZ_ERR_IO, "%s: not a regular file", path);
-  }
-  size_t size = (size_t)st.st_size;
-  char *buf = dz_arena_alloc(a, size + 1);
-  size_t got = fread(buf, 1, size, f);
-  bool bad = ferror(f) != 0 || got != size;
-  fclose(f);
-  if (bad) return dz_error_set(err, DZ_ERR_IO, "%s: cannot read the whole file", path);
-  buf[size] = '\0';
-  *out = buf;
-  if (len) *len = size;
-  return DZ_OK;
-}

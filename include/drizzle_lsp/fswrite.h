@@ -13,6 +13,7 @@
 #define DZ_FSWRITE_H
 
 #include "drizzle_lsp/arena.h"
+#include "drizzle_lsp/fileio.h"
 #include "drizzle_lsp/common.h"
 
 typedef struct dz_file_write {
@@ -32,9 +33,5 @@ dz_result dz_write_file(const dz_file_write *f, dz_error *err);
 ** failure). On failure the folder is left as it was and err names the file
 ** and the reason. */
 dz_result dz_write_files(const dz_file_write *files, size_t n, dz_error *err);
-
-/* Read a whole file into a (NUL-terminated; *len excludes the NUL). A missing
-** file is DZ_ERR_NOT_FOUND, other failures DZ_ERR_IO, both naming path. */
-dz_result dz_read_file(const char *path, dz_arena *a, char **out, size_t *len, dz_error *err);
 
 #endif /* DZ_FSWRITE_H */
