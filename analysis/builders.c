@@ -7,6 +7,7 @@
 */
 #include "drizzle_lsp/builders.h"
 #include "drizzle_lsp/json.h"
+#include "drizzle_lsp/sqltext.h"
 
 #include <math.h>
 #include <sqlite3.h>
@@ -322,6 +323,25 @@ static dz_value *sql_join(dz_eval *ev, dz_value *chunks, dz_value *sep, const dz
   return sql;
 }
 
+/* String(x), Number(x) and JSON.stringify(x) of a value known statically. */
+static dz_value *js_conversion(dz_eval *ev, const char *fn, dz_value *x, const dz_module *m, TSNode at) {
+  if (!x) x = dz_value_undefined(ev);
+  if (x->kind == DZ_V_UNKNOWN) return x;
+  dz_value *bad = NULL;
+  if (fn[0] == 'J') {
+    const char *j = x->kind == DZ_V_UNDEFINED ? NULL : dz_value_json(ev, x, &bad);
+    return j ? dz_value_string(ev, m, at, j) : unsupported(ev, m, at, "JSON.stringify()'s value");
+  }
+  const char *s = dz_js_to_string(ev, x);
+  if (!s) return unsupported(ev, m, at, fn);
+  if (fn[0] == 'S') return dz_value_string(ev, m, at, s);
+  char *end;
+  dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, at);
+  v->num = x->kind == DZ_V_BOOL ? (double)x->b : x->kind == DZ_V_NULL ? 0 : strtod(s, &end);
+  if (x->kind == DZ_V_STRING && (*end || !*s)) v->num = *s ? NAN : 0; /* Number("") is 0 */
+  return v;
+}
+
 static bool name_is(const dz_value *fn, const char *s) { return strcmp(fn->str, s) == 0; }
 
 static dz_value *call_drizzle(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
@@ -377,6 +397,8 @@ static dz_value *call_drizzle(dz_eval *ev, dz_value *fn, dz_value **args, size_t
   if (name_is(fn, "sql.identifier")) return sql_identifier(ev, arg(args, n, 0), m, at);
   if (name_is(fn, "sql.join")) return sql_join(ev, arg(args, n, 0), arg(args, n, 1), m, at);
   if (strncmp(fn->str, "Object.", 7) == 0) return object_listing(ev, fn->str, arg(args, n, 0), m, at);
+  if (name_is(fn, "String") || name_is(fn, "Number") || name_is(fn, "JSON.stringify"))
+    return js_conversion(ev, fn->str, arg(args, n, 0), m, at);
   return dz_value_unknown(ev, m, at, "`%s()` cannot be resolved statically", fn->str);
 }
 

@@ -21,7 +21,7 @@ const fixtures = path.join(DZ_SOURCE_DIR, "tests", "extract", "fixtures");
 const cases = [
   { dir: "columns", schema: ["schema.ts", "defaults.ts", "enums.ts"] },
   { dir: "columns", schema: ["defaults.ts", "schema.ts"], casing: "snake_case" },
-  { dir: "columns", schema: ["custom.ts", "helpers.ts"], casing: "camelCase" },
+  { dir: "columns", schema: ["custom.ts", "helpers.ts", "conversions.ts"], casing: "camelCase" },
   { dir: "crossfile", schema: ["users.ts", "posts.ts"] },
   { dir: "crossfile", schema: ["posts.ts", "users.ts"], casing: "snake_case" },
   { dir: "crossfile", schema: ["posts.ts", "users.ts"], casing: "camelCase" },

@@ -157,7 +157,7 @@ DZ_TEST(defaults_drizzle_kit_cannot_store_are_reported_not_guessed) {
   done(&f);
 }
 
-DZ_TEST(typescript_enums_const_arrays_and_sql_helpers_resolve) {
+DZ_TEST(typescript_enums_const_arrays_conversions_and_sql_helpers_resolve) {
   fixture f = extract1(IMPORTS
       "enum Status { Active = 'active', Blocked = 'blocked' }\n"
       "enum Level { Low, Mid = 5, High }\n"
@@ -171,6 +171,14 @@ DZ_TEST(typescript_enums_const_arrays_and_sql_helpers_resolve) {
   /* a numeric enum maps values back to names, and integer keys come first */
   DZ_CHECK_STR(col(&f, "e", "lvs")->def.text, "'[\"Low\",\"Mid\",\"High\",0,5,6]'");
   DZ_CHECK_STR(col(&f, "e", "role")->def.text, "'user'");
+  fixture g = extract1(IMPORTS
+      "const FACTOR = 1000;\n"
+      "export const g = sqliteTable('g', { a: integer().default(sql`(x * ${sql.raw(String(FACTOR))})`),\n"
+      "  b: text().default(JSON.stringify({ x: [1, 'y'] })), c: real().default(Number('2.5')) });\n");
+  DZ_CHECK_STR(col(&g, "g", "a")->def.text, "(x * 1000)");
+  DZ_CHECK_STR(col(&g, "g", "b")->def.text, "'{\"x\":[1,\"y\"]}'");
+  DZ_CHECK_STR(col(&g, "g", "c")->def.text, "2.5");
+  done(&g);
   const dz_table *t = dz_schema_find_table(f.s, "e");
   DZ_CHECK_STR(t->indexes.items[0]->columns.items[0], "\"st\"");
   DZ_CHECK_STR(t->indexes.items[0]->columns.items[1], "coalesce(\"st\", \"role\")");

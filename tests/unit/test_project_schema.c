@@ -93,7 +93,7 @@ DZ_TEST(an_unreadable_schema_file_is_an_error_naming_it) {
   dz_error err;
   dz_error_clear(&err);
   DZ_CHECK(dz_module_read(missing, &err) == NULL);
-  DZ_CHECK_INT(err.code, DZ_ERR_IO);
+  DZ_CHECK_INT(err.code, DZ_ERR_NOT_FOUND);
   DZ_CHECK_CONTAINS(err.message, "gone.ts");
   dz_error_clear(&err);
   DZ_CHECK(dz_module_read(dir, &err) == NULL); /* a directory opens but does not read */
