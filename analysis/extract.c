@@ -490,8 +490,9 @@ dz_module *dz_module_read(const char *path, dz_error *err) {
   return m;
 }
 
-dz_module *dz_module_read_loader(void *ctx, const char *path) {
+dz_module *dz_module_read_loader(void *ctx, const char *path, bool *owned) {
   (void)ctx; /* a file that cannot be read leaves the import unresolved (a warning) */
+  *owned = true;
   return dz_module_read(path, NULL);
 }
 

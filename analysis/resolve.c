@@ -86,8 +86,9 @@ static const dz_module *find_loaded(dz_eval *ev, const char *path) {
 static const dz_module *try_path(dz_eval *ev, const char *path) {
   const dz_module *m = find_loaded(ev, path);
   if (m || !ev->load) return m;
-  dz_module *loaded = ev->load(ev->load_ctx, path);
-  if (loaded) add_slot(ev, loaded, true);
+  bool owned = false;
+  dz_module *loaded = ev->load(ev->load_ctx, path, &owned);
+  if (loaded) add_slot(ev, loaded, owned);
   return loaded;
 }
 

@@ -59,11 +59,24 @@ void dz_module_free(dz_module *m);
 /* Read and index a file from disk; NULL if it cannot be read (err says why). */
 dz_module *dz_module_read(const char *path, dz_error *err);
 
-/* Supplies modules imported by the linked ones but not among them (a loader
-** returns a new module the link frees, or NULL if there is no such file).
-** dz_module_read_loader reads them from disk (ctx unused). */
-typedef dz_module *(*dz_module_loader)(void *ctx, const char *path);
-dz_module *dz_module_read_loader(void *ctx, const char *path);
+/* Supplies a module imported by the linked ones but not among them, or NULL
+** when there is no such file. *owned: true when the link is to free it when
+** done (a fresh module), false when the loader keeps it (a cache). */
+typedef dz_module *(*dz_module_loader)(void *ctx, const char *path, bool *owned);
+
+/* Reads the file from disk on every call (ctx unused; the link frees it). */
+dz_module *dz_module_read_loader(void *ctx, const char *path, bool *owned);
+
+/* Modules read from disk for resolution, kept across links (the language
+** server's: it relinks on every edit). dz_module_cache_loader is its loader
+** (ctx: the cache). Absent files are remembered too, so the caller calls
+** dz_module_cache_forget for every file created, changed or deleted on disk.
+** The caller owns the cache; dz_module_cache_free frees its modules. */
+typedef struct dz_module_cache dz_module_cache;
+dz_module_cache *dz_module_cache_new(void);
+void dz_module_cache_free(dz_module_cache *c);
+dz_module *dz_module_cache_loader(void *cache, const char *path, bool *owned);
+void dz_module_cache_forget(dz_module_cache *c, const char *path);
 
 /* The schema drizzle-kit would see from mods, in the config's order (each
 ** module's exports sorted by name, a table exported twice counted once).

@@ -102,4 +102,43 @@ DZ_TEST(an_unreadable_schema_file_is_an_error_naming_it) {
   remove_project(dir);
 }
 
+DZ_TEST(a_module_cache_reads_shared_files_once_until_forgotten) {
+  char *dir = project(files);
+  char path[4096], shared[4096];
+  snprintf(path, sizeof path, "%s/src/schema/b_posts.ts", dir);
+  snprintf(shared, sizeof shared, "%s/src/shared/columns.ts", dir);
+  dz_module *mods[2] = {dz_module_read(path, NULL), NULL};
+  snprintf(path, sizeof path, "%s/src/schema/a_users.ts", dir);
+  mods[1] = dz_module_read(path, NULL);
+  dz_module_cache *cache = dz_module_cache_new();
+  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
+  dz_arena *a = dz_arena_new();
+  dz_schema *s = NULL;
+  dz_diag_list diags = {0};
+  size_t ncols[3];
+  for (int round = 0; round < 3; round++) {
+    if (round == 1) { /* the shared file changes on disk: the cache still has the old one */
+      FILE *f = fopen(shared, "w");
+      if (f) {
+        fputs("import { integer } from 'drizzle-orm/sqlite-core';\n"
+              "export const audit = { createdAt: integer(), updatedAt: integer() };\n", f);
+        fclose(f);
+      }
+    }
+    if (round == 2) dz_module_cache_forget(cache, shared);
+    DZ_CHECK_INT(dz_schema_link(mods, 2, &opt, dz_module_cache_loader, cache, a, &s, &diags, NULL), DZ_OK);
+    const dz_table *posts = s ? dz_schema_find_table(s, "posts") : NULL;
+    ncols[round] = posts ? posts->columns.len : 0;
+  }
+  DZ_CHECK_INT(ncols[0], 3);
+  DZ_CHECK_INT(ncols[1], 3);
+  DZ_CHECK_INT(ncols[2], 4);
+  DZ_CHECK_INT(diags.len, 0);
+  dz_module_cache_free(cache);
+  dz_module_free(mods[0]);
+  dz_module_free(mods[1]);
+  dz_arena_free(a);
+  remove_project(dir);
+}
+
 DZ_TEST_MAIN
