@@ -107,22 +107,24 @@ static const dz_module *resolve_module(dz_eval *ev, const dz_module *from, const
   return m;
 }
 
+/* "./x.js" written in TypeScript names x.ts (and .mjs names .mts...). */
+static const char *const js_to_ts[][2] = {
+    {".js", ".ts"}, {".js", ".tsx"}, {".jsx", ".tsx"}, {".mjs", ".mts"}, {".cjs", ".cts"}};
+static const char *const extensions[] = {".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"};
+#define DZ_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 static const dz_module *resolve_base(dz_eval *ev, char *base) {
-  size_t bl = strlen(base);
-  char *stem = base;
-  static const char *const js_exts[] = {".js", ".mjs", ".cjs", ".jsx"};
-  for (size_t i = 0; i < 4; i++) {
-    size_t el = strlen(js_exts[i]);
-    if (bl > el && strcmp(base + bl - el, js_exts[i]) == 0) stem = dz_arena_strndup(ev->a, base, bl - el);
-  }
-  const char *cands[] = {"%s.ts", "%s.tsx", "%s.mts", "%s/index.ts", "%s/index.tsx", "%s.d.ts"};
   const dz_module *m = NULL;
-  if (stem != base) {
-    for (size_t i = 0; i < 3 && !m; i++) m = try_path(ev, dz_arena_printf(ev->a, cands[i], stem));
-  }
-  if (!m && (bl > 3 && (strcmp(base + bl - 3, ".ts") == 0))) m = try_path(ev, base);
-  for (size_t i = 0; i < 6 && !m; i++) m = try_path(ev, dz_arena_printf(ev->a, cands[i], base));
-  if (!m) m = try_path(ev, base);
+  for (size_t i = 0; i < DZ_COUNT(js_to_ts) && !m; i++)
+    if (dz_path_has_ext(base, js_to_ts[i][0]))
+      m = try_path(ev, dz_arena_printf(ev->a, "%.*s%s", (int)(strlen(base) - strlen(js_to_ts[i][0])), base,
+                                       js_to_ts[i][1]));
+  for (size_t i = 0; i < DZ_COUNT(extensions) && !m; i++)
+    if (dz_path_has_ext(base, extensions[i])) m = try_path(ev, base); /* written with its extension */
+  for (size_t i = 0; i < DZ_COUNT(extensions) && !m; i++)
+    m = try_path(ev, dz_arena_printf(ev->a, "%s%s", base, extensions[i]));
+  for (size_t i = 0; i < DZ_COUNT(extensions) && !m; i++)
+    m = try_path(ev, dz_arena_printf(ev->a, "%s/index%s", base, extensions[i]));
   return m;
 }
 

@@ -368,6 +368,23 @@ DZ_TEST(helper_functions_follow_branches_and_optional_chains) {
   done(&f);
 }
 
+DZ_TEST(imports_resolve_like_node_and_typescript) {
+  const char *pairs[] = {
+      "/v/lib/index.js", "import { integer } from 'drizzle-orm/sqlite-core';\nexport const idCol = () => integer().primaryKey();\n",
+      "/v/cols.mts", "import { text } from 'drizzle-orm/sqlite-core';\nexport const nameCol = text('nm').notNull();\n",
+      "/v/more.ts", "import { real } from 'drizzle-orm/sqlite-core';\nexport const score = real();\n",
+      "/v/schema.js",
+      "import { sqliteTable } from 'drizzle-orm/sqlite-core';\n"
+      "import { idCol } from './lib';\nimport { nameCol } from './cols.mjs';\nimport { score } from '../v/./more.js';\n"
+      "export const t = sqliteTable('t', { id: idCol(), name: nameCol, score });\n",
+      NULL};
+  fixture f = extract_files(DZ_CASING_NONE, pairs);
+  const dz_table *t = dz_schema_find_table(f.s, "t");
+  DZ_CHECK(t && t->columns.len == 3);
+  DZ_CHECK_INT(f.diags.len, 0);
+  done(&f);
+}
+
 DZ_TEST(tables_are_ordered_by_file_then_commonjs_export_order_and_counted_once) {
   const char *pairs[] = {
       "/v/b.ts",
