@@ -243,6 +243,8 @@ static dz_value *constraint_from_config(dz_eval *ev, dz_constraint_kind kind, dz
     v->extra->columns = list_of(ev, args, n, m, at);
     return v;
   }
+  if (kind == DZ_C_FOREIGN_KEY && a0 && a0->kind == DZ_V_FUNCTION) /* foreignKey(() => ({...})) */
+    a0 = dz_eval_call(ev, a0, NULL, 0, at, m);
   if (!a0 || a0->kind != DZ_V_OBJECT) return a0 && a0->kind == DZ_V_UNKNOWN ? a0 : unsupported(ev, m, at, "the constraint config");
   dz_value *name = dz_value_get(ev, a0, "name");
   dz_value *v = new_constraint(ev, kind, is_str(name) ? name->str : NULL, m, at);

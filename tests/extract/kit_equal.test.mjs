@@ -26,7 +26,7 @@ const cases = [
   { dir: "crossfile", schema: ["posts.ts", "users.ts"], casing: "snake_case" },
   { dir: "crossfile", schema: ["posts.ts", "users.ts"], casing: "camelCase" },
   { dir: "extra", schema: ["schema.ts"] },
-  { dir: "extra", schema: ["schema.ts"], casing: "snake_case" },
+  { dir: "extra", schema: ["schema.ts", "functional.ts"], casing: "snake_case" },
   { dir: "exports", schema: ["uses.ts", "base.ts"] },
   { dir: "exports", schema: ["re.ts", "base.ts", "order.ts"] },
 ];
