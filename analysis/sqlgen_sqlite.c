@@ -476,6 +476,7 @@ static void dedupe(dz_sqlgen_ctx *ctx, size_t from) {
   for (size_t i = from; i < s->len; i++) {
     bool dup = false;
     for (size_t j = from; j < w && !dup; j++) dup = strcmp(s->items[j].sql, s->items[i].sql) == 0;
+    if (dz_sqlite_keeps_rows(&s->items[i])) dup = false;
     if (dup && strncmp(s->items[i].sql, "PRAGMA foreign_keys=", 20) == 0) {
       if (!s->items[i].deviation)
         s->items[i].deviation =
@@ -503,6 +504,8 @@ static dz_result sqlite_statements(dz_sqlgen_ctx *ctx, dz_error *err) {
   flatten(&b, &ops);
   lift_views(&b, &ops);
   size_t first = ctx->out->len;
+  for (size_t i = 0; i < ops.len; i++)
+    if (ops.items[i]->kind == DZ_OP_RECREATE) dz_vec_push(ctx->a, &ctx->rebuilt, ops.items[i]->table);
   for (size_t i = 0; i < ops.len; i++) dz_sqlite_write_op(ctx, ops.items[i]);
   dedupe(ctx, first);
   return DZ_OK;
