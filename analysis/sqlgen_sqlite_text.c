@@ -632,26 +632,30 @@ static void copy_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const char *into, con
   sqlite3_free(reason);
 }
 
-/* A table that references itself would have its rows deleted (CASCADE),
-** nulled (SET NULL) or refused by DROP TABLE, which deletes the old rows the
-** copies in __new_<t> point at: its rows wait in a temporary table instead. */
+/* A table that references itself, or one of its dependents (a cycle), would
+** lose rows to its own ON DELETE when the old copy or a dependent is
+** emptied: its rows wait in a temporary table too, and foreign-key checks
+** wait for COMMIT while the tables are refilled in any order (the PRAGMA is a
+** no-op outside a transaction, where PRAGMA foreign_keys=OFF holds anyway). */
 static void write_rebuild(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const char *t = op->table, *tmp = dz_arena_printf(ctx->a, "__new_%s", t);
   dz_strvec deps = {0};
   dependents(ctx, t, &deps);
-  bool self = references(ctx, op->table_next, t);
-  keep_rows(ctx, op, &deps, self ? 0 : 1, false);
+  bool cycle = false;
+  for (size_t k = 0; k < deps.len; k++) cycle |= references(ctx, op->table_next, deps.items[k]);
+  if (cycle) dz_sqlgen_emit(ctx, op->change, "PRAGMA defer_foreign_keys=ON;", keep_reason);
+  keep_rows(ctx, op, &deps, cycle ? 0 : 1, false);
   /* A rebuild drizzle-kit would not write at all is ours from end to end. */
   dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=OFF;", op->deviation);
   dz_w w;
   w_begin(&w, ctx);
   create_table(&w, tmp, op->table_next, t);
   w_emit(&w, op->change, op->deviation);
-  if (!self) copy_rows(ctx, op, tmp, t, NULL);
+  if (!cycle) copy_rows(ctx, op, tmp, t, NULL);
   simple(ctx, op->change, op->deviation, "DROP TABLE ", t, NULL, NULL, ";");
   simple(ctx, op->change, op->deviation, "ALTER TABLE ", tmp, " RENAME TO ", t, ";");
   dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=ON;", op->deviation);
-  if (self) {
+  if (cycle) {
     copy_rows(ctx, op, t, keep_name(ctx, t), keep_reason);
     simple(ctx, op->change, keep_reason, "DROP TABLE temp.", keep_name(ctx, t), NULL, NULL, ";");
   }
