@@ -1,0 +1,187 @@
+// generate_e2e.test.mjs — `drizzle-lsp generate` end to end against the real
+// drizzle-kit: after each of our migrations `drizzle-kit check` passes,
+// `drizzle-kit generate` finds no schema changes, our snapshot equals the one
+// drizzle-kit writes for the same schema (ids aside), `drizzle-kit migrate`
+// applies the files to a file: database, and `drizzle-lsp verify` proves them
+// and their rollbacks. A generate that stops (a possible rename, an
+// inconsistent folder, a folder it cannot write) leaves the folder
+// byte-identical.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const bin = process.env.DZ_BIN;
+const source = process.env.DZ_SOURCE_DIR || process.cwd();
+const root = path.join(process.env.DZ_BUILD_DIR || '/tmp', 'tmp', 'migrate_generate_e2e');
+const Database = require(path.join(source, 'node_modules', 'better-sqlite3'));
+
+let passed = 0, failed = 0;
+function check(name, ok, detail) {
+  if (ok) { passed++; console.log(`ok   ${name}`); }
+  else { failed++; console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`); }
+}
+
+// A scratch project: config, schema, node_modules for drizzle-kit.
+function project(name) {
+  const dir = path.join(root, name);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
+  fs.writeFileSync(path.join(dir, 'drizzle.config.ts'),
+    'import { defineConfig } from "drizzle-kit";\nexport default defineConfig({ dialect: "sqlite", ' +
+    'schema: "./schema.ts", out: "./drizzle", dbCredentials: { url: "file:./dev.db" } });\n');
+  return dir;
+}
+fs.rmSync(root, { recursive: true, force: true });
+const dir = project('ours');
+const out = path.join(dir, 'drizzle');
+
+const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', ...opts });
+const kit = (args, cwd = dir) => run(path.join(cwd, 'node_modules', '.bin', 'drizzle-kit'), args, { cwd });
+const ours = (args, opts) => run(bin, args, opts);
+
+// Every file below a folder with its bytes: equal fingerprints, identical folders.
+function fingerprint(d) {
+  if (!fs.existsSync(d)) return '<none>';
+  const walk = (p) => fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((e) => (e.isDirectory() ? `${e.name}/\n${walk(path.join(p, e.name))}` : `${e.name}=${fs.readFileSync(path.join(p, e.name), 'base64')}`))
+    .join('\n');
+  return walk(d);
+}
+const journal = () => JSON.parse(fs.readFileSync(path.join(out, 'meta', '_journal.json'), 'utf8'));
+const withoutIds = (text) => { const j = JSON.parse(text); delete j.id; delete j.prevId; return JSON.stringify(j, null, 2); };
+
+const head = 'import { sqliteTable, sqliteView, integer, text, real, index, uniqueIndex, primaryKey, check } ' +
+  'from "drizzle-orm/sqlite-core";\nimport { sql } from "drizzle-orm";\n';
+const v1 = head + `export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  age: integer("age").default(5),
+  score: real("score").notNull().default(0),
+  created: integer("created", { mode: "timestamp" }).default(sql\`(unixepoch())\`),
+}, (t) => [index("age_idx").on(t.age), check("age_ck", sql\`\${t.age} > 0\`)]);
+export const posts = sqliteTable("posts", {
+  a: integer("a").notNull(),
+  b: integer("b").notNull(),
+  userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+  title: text("title").default("it's"),
+}, (t) => [primaryKey({ columns: [t.a, t.b] }), uniqueIndex("t_idx").on(t.title).where(sql\`\${t.a} > 1\`)]);
+`;
+// v2: users.age renamed to years (its index and check follow), a new nullable column.
+const v2 = v1.replace('age: integer("age")', 'years: integer("years")').replaceAll('t.age', 't.years')
+  .replace('score: real', 'nick: text("nick"),\n  score: real');
+// v3: a new table and a view.
+const v3 = v2 + 'export const tags = sqliteTable("tags", { name: text("name").primaryKey(), n: integer("n").notNull() });\n' +
+  'export const named = sqliteView("named", { id: integer("id") }).as(sql`select "id" from "users" where "nick" is not null`);\n';
+
+// drizzle-kit's snapshot for `schema` on top of our folder so far, in a copy.
+function kitSnapshot(schema, name) {
+  const copy = path.join(root, `kit_${name}`);
+  fs.rmSync(copy, { recursive: true, force: true });
+  project(`kit_${name}`);
+  if (fs.existsSync(out)) fs.cpSync(out, path.join(copy, 'drizzle'), { recursive: true });
+  fs.writeFileSync(path.join(copy, 'schema.ts'), schema);
+  const r = kit(['generate', '--name', name], copy);
+  const j = JSON.parse(fs.readFileSync(path.join(copy, 'drizzle', 'meta', '_journal.json'), 'utf8'));
+  const e = j.entries[j.entries.length - 1];
+  return { r, text: fs.readFileSync(path.join(copy, 'drizzle', 'meta', `${e.tag.split('_')[0]}_snapshot.json`), 'utf8') };
+}
+
+// After each generate: drizzle-kit agrees, and the files apply.
+function agreed(step) {
+  let r = kit(['check']);
+  check(`${step}: drizzle-kit check passes`, r.status === 0 && /Everything's fine/.test(r.stdout), r.stdout + r.stderr);
+  const before = fingerprint(out);
+  r = kit(['generate']);
+  check(`${step}: drizzle-kit generate finds no schema changes`, r.status === 0 && /No schema changes/.test(r.stdout), r.stdout + r.stderr);
+  check(`${step}: and writes nothing`, fingerprint(out) === before);
+  r = kit(['migrate']);
+  check(`${step}: drizzle-kit migrate applies the files`, r.status === 0 && /migrations applied successfully/.test(r.stdout + r.stderr), r.stdout + r.stderr);
+  const db = new Database(path.join(dir, 'dev.db'), { readonly: true });
+  const applied = db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get().n;
+  db.close();
+  check(`${step}: every migration is recorded as applied`, applied === journal().entries.length, `applied ${applied}`);
+  r = ours(['verify']);
+  check(`${step}: drizzle-lsp verify proves them and their rollbacks`, r.status === 0 && !/no rollback file/.test(r.stdout), r.stdout + r.stderr);
+}
+
+// Step 1: a fresh project.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v1);
+const kit1 = kitSnapshot(v1, 'init');
+let r = ours(['generate', '--name', 'init']);
+check('v1: generate writes the first migration', r.status === 0, r.stdout + r.stderr);
+for (const f of ['0000_init.sql', '0000_init.down.sql', 'meta/0000_snapshot.json', 'meta/_journal.json'])
+  check(`v1: ${f} exists`, fs.existsSync(path.join(out, f)));
+const e0 = journal().entries[0];
+check('v1: the journal entry has drizzle-kit\'s shape', JSON.stringify(Object.keys(e0)) === '["idx","version","when","tag","breakpoints"]' &&
+  e0.idx === 0 && e0.version === '6' && e0.tag === '0000_init' && e0.breakpoints === true && Math.abs(e0.when - Date.now()) < 60000, JSON.stringify(e0));
+const snap0 = fs.readFileSync(path.join(out, 'meta', '0000_snapshot.json'), 'utf8');
+check('v1: the snapshot equals drizzle-kit\'s, ids aside', kit1.r.status === 0 && withoutIds(snap0) === withoutIds(kit1.text), `${snap0}\n---\n${kit1.text}`);
+check('v1: first prevId is the origin', JSON.parse(snap0).prevId === '00000000-0000-0000-0000-000000000000');
+agreed('v1');
+
+// Step 2: a possible rename stops generate, with the flag that answers it.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v2);
+let before = fingerprint(out);
+r = ours(['generate']);
+check('v2: a possible rename is exit 2', r.status === 2, r.stdout + r.stderr);
+check('v2: naming the pair and its flag', r.stderr.includes('--rename users.age=years'), r.stderr);
+check('v2: the folder is byte-identical', fingerprint(out) === before);
+r = ours(['generate', '--rename', 'users.age=years', '--name', 'rename_age']);
+check('v2: with --rename it writes the migration', r.status === 0, r.stdout + r.stderr);
+const snap1 = JSON.parse(fs.readFileSync(path.join(out, 'meta', '0001_snapshot.json'), 'utf8'));
+check('v2: the snapshot chains to the previous one', snap1.prevId === JSON.parse(snap0).id && snap1.id !== snap1.prevId);
+check('v2: _meta records the rename as drizzle-kit does', JSON.stringify(snap1._meta.columns) === '{"\\"users\\".\\"age\\"":"\\"users\\".\\"years\\""}', JSON.stringify(snap1._meta));
+agreed('v2');
+
+// Step 3: a table and a view; no name: two random words after the prefix.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3);
+const kit3 = kitSnapshot(v3, 'x');
+r = ours(['generate']);
+check('v3: generate writes the migration', r.status === 0, r.stdout + r.stderr);
+const tag2 = journal().entries[2]?.tag ?? '';
+check('v3: the tag is NNNN_word_word', /^0002_[a-z]+_[a-z]+$/.test(tag2), tag2);
+const snap2 = fs.readFileSync(path.join(out, 'meta', '0002_snapshot.json'), 'utf8');
+check('v3: the snapshot equals drizzle-kit\'s, ids aside', withoutIds(snap2) === withoutIds(kit3.text), `${snap2}\n---\n${kit3.text}`);
+agreed('v3');
+
+// Nothing changed: nothing written.
+before = fingerprint(out);
+r = ours(['generate']);
+check('no changes: says so', r.status === 0 && r.stdout.includes('No schema changes, nothing to write'), r.stdout + r.stderr);
+check('no changes: writes nothing', fingerprint(out) === before);
+
+// A hostile --name stays inside the folder.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3 + 'export const extra = sqliteTable("extra", { id: integer("id") });\n');
+r = ours(['generate', '--name', '../../escape']);
+check('--name ../../escape is written as 0003_escape inside the folder', r.status === 0 && fs.existsSync(path.join(out, '0003_escape.sql')) &&
+  !fs.existsSync(path.join(root, 'escape.sql')) && !fs.existsSync(path.join(dir, '0003_escape.sql')), r.stdout + r.stderr);
+agreed('v4');
+
+// An inconsistent folder: exit 2 naming the file, nothing written.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3);
+const stray = path.join(out, 'meta', '0009_snapshot.json');
+fs.copyFileSync(path.join(out, 'meta', '0000_snapshot.json'), stray);
+before = fingerprint(out);
+r = ours(['generate']);
+check('inconsistent folder: exit 2 naming the file', r.status === 2 && r.stderr.includes('meta/0009_snapshot.json'), r.stderr);
+check('inconsistent folder: nothing written', fingerprint(out) === before);
+fs.rmSync(stray);
+
+// A folder it cannot write into (meta/ is not writable; the .sql's temp
+// file is already made when that fails): nothing is left behind. As root,
+// permissions do not apply, so generate runs as nobody then.
+const asRoot = process.getuid && process.getuid() === 0;
+fs.chmodSync(out, 0o777);
+if (!asRoot) fs.chmodSync(path.join(out, 'meta'), 0o555);
+before = fingerprint(out);
+r = asRoot ? run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', bin, 'generate'])
+  : ours(['generate']);
+check('unwritable folder: exit 2 saying nothing was written', r.status === 2 && r.stderr.includes('nothing was written'), r.stdout + r.stderr);
+check('unwritable folder: byte-identical, no temp files left', fingerprint(out) === before);
+fs.chmodSync(path.join(out, 'meta'), 0o755);
+fs.chmodSync(out, 0o755);
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
