@@ -86,7 +86,7 @@ dz_result dz_generate_prepare(const dz_migrations *ms, const dz_schema *current,
     return DZ_OK;
   }
   dz_sql_plan *sql = NULL;
-  rc = dz_sqlgen_migration(d, prev, current, renames, opt->dialect, a, &sql, err);
+  rc = dz_sqlgen_migration(d, prev, current, opt->dialect, a, &sql, err);
   if (rc != DZ_OK) return rc;
   p->sql = sql;
   if (sql->forward.len == 0) {
