@@ -3,42 +3,22 @@
 ** [--rename T.OLD=NEW]... [--rename-table OLD=NEW]...`: write the next
 ** migration (SQL, snapshot, rollback, journal entry) all at once or not at
 ** all. A drop and an add that could be a rename stop it with the flag that
-** answers each; an inconsistent folder or an incompletely read schema stop
-** it too; in every such case nothing is written and the exit code is 2.
+** answers each; an inconsistent folder, a config error or a schema that
+** could not be read completely stop it too; in every such case nothing is
+** written and the exit code is 2.
 */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "drizzle_lsp/cli.h"
 #include "drizzle_lsp/generate.h"
 #include "drizzle_lsp/project.h"
 
-static int error_exit(const dz_error *err) {
-  fprintf(stderr, "drizzle-lsp generate: %s\n", err->message);
-  return DZ_EXIT_ERROR;
-}
-
 static int64_t now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
   return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Problems met while reading the schema. An error means a table or column
-** may be missing from what was read: writing a migration from it could drop
-** real data, so generate stops. */
-static bool print_diags(const dz_schema *s, const dz_diag_list *diags) {
-  bool errors = false;
-  for (size_t i = 0; i < diags->len; i++) {
-    const dz_diag *d = &diags->items[i];
-    const char *file = d->span.file < s->files.len ? s->files.items[d->span.file] : "schema";
-    fprintf(stderr, "%s:%u:%u: %s: %s\n", file, d->span.start.row + 1, d->span.start.column + 1,
-            dz_severity_name(d->severity), d->message);
-    errors |= d->severity == DZ_SEV_ERROR;
-  }
-  return errors;
 }
 
 static int ask_renames(const dz_diff *d) {
@@ -70,23 +50,24 @@ static void print_written(const dz_generate_plan *p, const char *given_name) {
     printf("note: the rollback cannot bring back %s\n", p->sql->lost_on_rollback.items[i]);
 }
 
-static int generate(const dz_cli_options *o, const char *cwd, dz_arena *a) {
+static int generate(const dz_cli_options *o, dz_arena *a) {
   dz_error err;
-  dz_config *cfg = NULL;
-  dz_schema *current = NULL;
-  dz_diag_list diags = {0};
-  dz_migrations *ms = NULL;
-  if (dz_config_load(o->config, cwd, a, &cfg, &err) != DZ_OK) return error_exit(&err);
-  if (dz_migrations_load(dz_config_out_dir(cfg, a), cfg->dialect, a, &ms, &err) != DZ_OK) return error_exit(&err);
-  if (dz_project_read_schema(cfg, a, &current, &diags, &err) != DZ_OK) return error_exit(&err);
-  if (print_diags(current, &diags)) {
-    dz_error_set(&err, DZ_ERR_CONFIG, "the schema has errors (above); fix them first: nothing was written");
-    return error_exit(&err);
+  dz_cli_project pr;
+  int code = dz_cli_open_project("generate", o, a, &pr);
+  if (code != DZ_EXIT_OK) return code;
+  if (pr.schema_problems) {
+    /* A migration from a schema read in part would drop what was missed. */
+    dz_error_set(&err, DZ_ERR_CONFIG,
+                 "the schema could not be read completely (%zu problem%s above); fix %s first: "
+                 "nothing was written",
+                 pr.schema_problems, pr.schema_problems == 1 ? "" : "s", pr.schema_problems == 1 ? "it" : "them");
+    return dz_cli_fail("generate", &err);
   }
+  const dz_config *cfg = pr.config;
   dz_diff_options renames = {o->renames.items, o->renames.len, o->table_renames.items, o->table_renames.len};
   dz_generate_options gopt = {o->name, cfg->migrations_prefix, cfg->breakpoints, cfg->dialect, &renames, now_ms()};
   dz_generate_plan *p = NULL;
-  if (dz_generate_prepare(ms, current, &gopt, a, &p, &err) != DZ_OK) return error_exit(&err);
+  if (dz_generate_prepare(pr.migrations, pr.schema, &gopt, a, &p, &err) != DZ_OK) return dz_cli_fail("generate", &err);
   if (p->outcome == DZ_GENERATE_ASK) return ask_renames(p->diff);
   if (p->outcome == DZ_GENERATE_NO_CHANGES) {
     printf("No schema changes, nothing to write\n");
@@ -104,16 +85,9 @@ int dz_cli_generate(int argc, char **argv) {
   dz_arena *a = dz_arena_new();
   dz_cli_options opts;
   dz_error err;
-  char cwd[4096];
-  int code;
-  if (!getcwd(cwd, sizeof cwd)) {
-    dz_error_set(&err, DZ_ERR_IO, "cannot tell the current directory");
-    code = error_exit(&err);
-  } else if (dz_cli_parse(argc, argv, "config,name,rename,rename-table", a, &opts, &err) != DZ_OK) {
-    code = error_exit(&err);
-  } else {
-    code = generate(&opts, cwd, a);
-  }
+  int code = dz_cli_parse(argc, argv, "config,name,rename,rename-table", a, &opts, &err) == DZ_OK
+                 ? generate(&opts, a)
+                 : dz_cli_fail("generate", &err);
   dz_arena_free(a);
   return code;
 }

@@ -169,6 +169,15 @@ check('inconsistent folder: exit 2 naming the file', r.status === 2 && r.stderr.
 check('inconsistent folder: nothing written', fingerprint(out) === before);
 fs.rmSync(stray);
 
+// A schema file broken mid-edit: a migration from what was read would drop
+// the rest, so nothing is written.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3.replace('export const posts = sqliteTable("posts", {', 'export const posts = sqliteTable("posts", {{'));
+before = fingerprint(out);
+r = ours(['generate']);
+check('broken schema: exit 2, saying the schema was not read completely', r.status === 2 && r.stderr.includes('could not be read completely'), r.stdout + r.stderr);
+check('broken schema: nothing written', fingerprint(out) === before);
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3);
+
 // A folder it cannot write into (meta/ is not writable; the .sql's temp
 // file is already made when that fails): nothing is left behind. As root,
 // permissions do not apply, so generate runs as nobody then.
