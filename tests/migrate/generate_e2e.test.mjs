@@ -2,7 +2,8 @@
 // drizzle-kit: after each of our migrations `drizzle-kit check` passes,
 // `drizzle-kit generate` finds no schema changes, our snapshot equals the one
 // drizzle-kit writes for the same schema (ids aside), `drizzle-kit migrate`
-// applies the files to a file: database, and `drizzle-lsp verify` proves them
+// applies the files to a file: database (and drizzle-orm's migrate() to a
+// better-sqlite3 one), and `drizzle-lsp verify` proves them
 // and their rollbacks. A generate that stops (a possible rename, an
 // inconsistent folder, a folder it cannot write) leaves the folder
 // byte-identical.
@@ -121,6 +122,14 @@ check('v1: the snapshot equals drizzle-kit\'s, ids aside', kit1.r.status === 0 &
 check('v1: first prevId is the origin', JSON.parse(snap0).prevId === '00000000-0000-0000-0000-000000000000');
 agreed('v1');
 
+// Rows for the later migrations to carry along.
+{
+  const db = new Database(path.join(dir, 'dev.db'));
+  db.prepare("INSERT INTO users (email, age) VALUES ('a@example.com', 20)").run();
+  db.prepare("INSERT INTO posts (a, b, user_id, title) VALUES (2, 1, 1, 'hello')").run();
+  db.close();
+}
+
 // Step 2: a possible rename stops generate, with the flag that answers it.
 fs.writeFileSync(path.join(dir, 'schema.ts'), v2);
 let before = fingerprint(out);
@@ -158,6 +167,28 @@ r = ours(['generate', '--name', '../../escape']);
 check('--name ../../escape is written as 0003_escape inside the folder', r.status === 0 && fs.existsSync(path.join(out, '0003_escape.sql')) &&
   !fs.existsSync(path.join(root, 'escape.sql')) && !fs.existsSync(path.join(dir, '0003_escape.sql')), r.stdout + r.stderr);
 agreed('v4');
+
+{
+  const db = new Database(path.join(dir, 'dev.db'), { readonly: true });
+  const row = db.prepare('SELECT u.email, u.years, p.title FROM users u JOIN posts p ON p.user_id = u.id').get();
+  db.close();
+  check('the rows survive every migration (the renamed column keeps its value)',
+    row && row.email === 'a@example.com' && row.years === 20 && row.title === 'hello', JSON.stringify(row));
+}
+
+// drizzle-orm's own migrate() (better-sqlite3, foreign keys on) applies the
+// whole folder to a fresh database too.
+{
+  const { drizzle } = require(path.join(source, 'node_modules', 'drizzle-orm', 'better-sqlite3'));
+  const { migrate } = require(path.join(source, 'node_modules', 'drizzle-orm', 'better-sqlite3', 'migrator'));
+  const file = path.join(dir, 'orm.db');
+  const sqlite = new Database(file);
+  let error = null;
+  try { migrate(drizzle(sqlite), { migrationsFolder: out }); } catch (e) { error = e; }
+  const n = error ? -1 : sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get().n;
+  sqlite.close();
+  check('drizzle-orm migrate() applies every migration', !error && n === journal().entries.length, String(error ?? n));
+}
 
 // An inconsistent folder: exit 2 naming the file, nothing written.
 fs.writeFileSync(path.join(dir, 'schema.ts'), v3);
