@@ -50,7 +50,7 @@ function fingerprint(d) {
     .join('\n');
   return walk(d);
 }
-const journal = () => JSON.parse(fs.readFileSync(path.join(out, 'meta', '_journal.json'), 'utf8'));
+const journal = (o = out) => JSON.parse(fs.readFileSync(path.join(o, 'meta', '_journal.json'), 'utf8'));
 const withoutIds = (text) => { const j = JSON.parse(text); delete j.id; delete j.prevId; return JSON.stringify(j, null, 2); };
 
 const head = 'import { sqliteTable, sqliteView, integer, text, real, index, uniqueIndex, primaryKey, check } ' +
@@ -90,20 +90,21 @@ function kitSnapshot(schema, name) {
 }
 
 // After each generate: drizzle-kit agrees, and the files apply.
-function agreed(step) {
-  let r = kit(['check']);
+function agreed(step, d = dir) {
+  const o = path.join(d, 'drizzle');
+  let r = kit(['check'], d);
   check(`${step}: drizzle-kit check passes`, r.status === 0 && /Everything's fine/.test(r.stdout), r.stdout + r.stderr);
-  const before = fingerprint(out);
-  r = kit(['generate']);
+  const before = fingerprint(o);
+  r = kit(['generate'], d);
   check(`${step}: drizzle-kit generate finds no schema changes`, r.status === 0 && /No schema changes/.test(r.stdout), r.stdout + r.stderr);
-  check(`${step}: and writes nothing`, fingerprint(out) === before);
-  r = kit(['migrate']);
+  check(`${step}: and writes nothing`, fingerprint(o) === before);
+  r = kit(['migrate'], d);
   check(`${step}: drizzle-kit migrate applies the files`, r.status === 0 && /migrations applied successfully/.test(r.stdout + r.stderr), r.stdout + r.stderr);
-  const db = new Database(path.join(dir, 'dev.db'), { readonly: true });
+  const db = new Database(path.join(d, 'dev.db'), { readonly: true });
   const applied = db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get().n;
   db.close();
-  check(`${step}: every migration is recorded as applied`, applied === journal().entries.length, `applied ${applied}`);
-  r = ours(['verify']);
+  check(`${step}: every migration is recorded as applied`, applied === journal(o).entries.length, `applied ${applied}`);
+  r = ours(['verify'], { cwd: d });
   check(`${step}: drizzle-lsp verify proves them and their rollbacks`, r.status === 0 && !/no rollback file/.test(r.stdout), r.stdout + r.stderr);
 }
 
@@ -188,6 +189,19 @@ agreed('v4');
   const n = error ? -1 : sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get().n;
   sqlite.close();
   check('drizzle-orm migrate() applies every migration', !error && n === journal().entries.length, String(error ?? n));
+}
+
+// Hostile names (a backtick, double quotes, a comma) in a table, its
+// columns and an index: drizzle-kit's own SQL would not parse; ours does,
+// and drizzle-kit still takes the files as its own.
+{
+  const h = project('hostile');
+  fs.writeFileSync(path.join(h, 'schema.ts'), 'import { sqliteTable, integer, text, index } from "drizzle-orm/sqlite-core";\n' +
+    'export const weird = sqliteTable("we`ird \\"t\\"", {\n  id: integer("i`d").primaryKey(),\n' +
+    '  name: text("na\\"me, x").notNull().default("it\'s"),\n}, (t) => [index("i`x").on(t.name)]);\n');
+  const hr = ours(['generate', '--name', 'init'], { cwd: h });
+  check('hostile names: generate writes the migration', hr.status === 0, hr.stdout + hr.stderr);
+  agreed('hostile names', h);
 }
 
 // An inconsistent folder: exit 2 naming the file, nothing written.
