@@ -1,93 +1,80 @@
 /*
-** cli_generate.c — `drizzle-lsp generate [--config F] [--name NAME]
-** [--rename T.OLD=NEW]... [--rename-table OLD=NEW]...`: write the next
-** migration (SQL, snapshot, rollback, journal entry) all at once or not at
-** all. A drop and an add that could be a rename stop it with the flag that
-** answers each; an inconsistent folder, a config error or a schema that
-** could not be read completely stop it too; in every such case nothing is
-** written and the exit code is 2.
+** cli_generate.c — `drizzle-lsp generate`: write the next migration (its
+** SQL, snapshot, journal entry and rollback) for the pending schema changes,
+** all or nothing; stop and ask when a change could be a rename, and refuse
+** a schema that could not be read completely.
 */
-#include <stdio.h>
-#include <string.h>
-#include <time.h>
-
 #include "drizzle_lsp/cli.h"
 #include "drizzle_lsp/generate.h"
-#include "drizzle_lsp/project.h"
 
-static int64_t now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+#include <stdio.h>
+
+static void print_written(const dz_generate_plan *p) {
+  size_t deviations = 0;
+  for (size_t i = 0; i < p->sql->forward.len; i++) deviations += p->sql->forward.items[i].deviation != NULL;
+  printf("%zu change%s, %zu statement%s: wrote\n", p->diff->changes.len,
+         p->diff->changes.len == 1 ? "" : "s", p->sql->forward.len,
+         p->sql->forward.len == 1 ? "" : "s");
+  for (size_t i = 0; i < p->files.len; i++) printf("  %s\n", p->files.items[i].path);
+  if (deviations)
+    printf("%zu statement%s differ from drizzle-kit's SQL, which would lose data or fail; "
+           "each says why in a \"-- drizzle-lsp:\" comment\n",
+           deviations, deviations == 1 ? "" : "s");
 }
 
-static int ask_renames(const dz_diff *d) {
-  fprintf(stderr,
-          "drizzle-lsp generate: these could be renames or a drop and an add; nothing was written.\n"
-          "Say which are renames with the flag shown, and run generate again:\n");
-  for (size_t i = 0; i < d->candidates.len; i++) {
-    const dz_rename_candidate *c = &d->candidates.items[i];
-    if (c->table)
-      fprintf(stderr, "  table %s: column %s dropped, %s added:  --rename %s.%s=%s\n", c->table, c->from, c->to,
-              c->table, c->from, c->to);
-    else
-      fprintf(stderr, "  table %s dropped, %s created:  --rename-table %s=%s\n", c->from, c->to, c->from, c->to);
-  }
-  fprintf(stderr,
-          "If none is a rename, drop the old one and add the new one in two migrations "
-          "(generate after each).\n");
+/* A migration from a schema read only in part would drop what was missed
+** (a file broken mid-edit, a table drizzle-lsp cannot resolve). */
+static dz_result refuse_partial_schema(const dz_cli_project *proj, dz_error *err) {
+  size_t n = proj->schema_problems;
+  if (!n) return DZ_OK;
+  return dz_error_set(err, DZ_ERR_CONFIG,
+                      "the schema could not be read completely (%zu problem%s above); fix %s "
+                      "first: nothing was written",
+                      n, n == 1 ? "" : "s", n == 1 ? "it" : "them");
+}
+
+static int write_failed(const dz_error *err) {
+  fprintf(stderr, "drizzle-lsp generate: %s; nothing was written\n", err->message);
   return DZ_EXIT_ERROR;
 }
 
-static void print_written(const dz_generate_plan *p, const char *given_name) {
-  if (given_name && strcmp(given_name, p->name) != 0)
-    printf("The name '%s' is written as '%s' so that it is a safe file name\n", given_name, p->name);
-  for (size_t i = 0; i < p->n_files; i++) printf("wrote %s\n", p->files[i].path);
-  for (size_t i = 0; i < p->sql->forward.len; i++)
-    if (p->sql->forward.items[i].deviation)
-      printf("note: statement %zu differs from drizzle-kit's: %s\n", i + 1, p->sql->forward.items[i].deviation);
-  for (size_t i = 0; i < p->sql->lost_on_rollback.len; i++)
-    printf("note: the rollback cannot bring back %s\n", p->sql->lost_on_rollback.items[i]);
-}
-
-static int generate(const dz_cli_options *o, dz_arena *a) {
-  dz_error err;
-  dz_cli_project pr;
-  int code = dz_cli_open_project("generate", o, a, &pr);
-  if (code != DZ_EXIT_OK) return code;
-  if (pr.schema_problems) {
-    /* A migration from a schema read in part would drop what was missed. */
-    dz_error_set(&err, DZ_ERR_CONFIG,
-                 "the schema could not be read completely (%zu problem%s above); fix %s first: "
-                 "nothing was written",
-                 pr.schema_problems, pr.schema_problems == 1 ? "" : "s", pr.schema_problems == 1 ? "it" : "them");
-    return dz_cli_fail("generate", &err);
-  }
-  const dz_config *cfg = pr.config;
-  dz_diff_options renames = {o->renames.items, o->renames.len, o->table_renames.items, o->table_renames.len};
-  dz_generate_options gopt = {o->name, cfg->migrations_prefix, cfg->breakpoints, cfg->dialect, &renames, now_ms()};
-  dz_generate_plan *p = NULL;
-  if (dz_generate_prepare(pr.migrations, pr.schema, &gopt, a, &p, &err) != DZ_OK) return dz_cli_fail("generate", &err);
-  if (p->outcome == DZ_GENERATE_ASK) return ask_renames(p->diff);
-  if (p->outcome == DZ_GENERATE_NO_CHANGES) {
-    printf("No schema changes, nothing to write\n");
-    return DZ_EXIT_OK;
-  }
-  if (dz_write_files(p->files, p->n_files, &err) != DZ_OK) {
-    fprintf(stderr, "drizzle-lsp generate: %s; nothing was written\n", err.message);
-    return DZ_EXIT_ERROR;
-  }
-  print_written(p, o->name);
-  return DZ_EXIT_OK;
+static void options_from_cli(const dz_cli_options *o, dz_generate_options *g) {
+  *g = (dz_generate_options){0};
+  g->name = o->name;
+  g->renames.column_renames = o->renames.items;
+  g->renames.n_column_renames = o->renames.len;
+  g->renames.table_renames = o->table_renames.items;
+  g->renames.n_table_renames = o->table_renames.len;
+  g->column_not_renames = o->not_renames.items;
+  g->n_column_not_renames = o->not_renames.len;
+  g->table_not_renames = o->table_not_renames.items;
+  g->n_table_not_renames = o->table_not_renames.len;
 }
 
 int dz_cli_generate(int argc, char **argv) {
   dz_arena *a = dz_arena_new();
   dz_cli_options opts;
+  dz_cli_project proj;
+  dz_generate_options gopt;
+  dz_generate_plan *plan;
   dz_error err;
-  int code = dz_cli_parse(argc, argv, "config,name,rename,rename-table", a, &opts, &err) == DZ_OK
-                 ? generate(&opts, a)
-                 : dz_cli_fail("generate", &err);
+  int code;
+  if (dz_cli_parse(argc, argv, "config,name,rename,rename-table,no-rename,no-rename-table", a,
+                   &opts, &err) != DZ_OK) {
+    code = dz_cli_fail("generate", &err);
+  } else if ((code = dz_cli_open_project("generate", &opts, a, &proj)) == DZ_EXIT_OK) {
+    options_from_cli(&opts, &gopt);
+    if (refuse_partial_schema(&proj, &err) != DZ_OK ||
+        dz_generate_plan_migration(proj.config, proj.migrations, proj.schema, &gopt, a, &plan,
+                                   &err) != DZ_OK)
+      code = dz_cli_fail("generate", &err);
+    else if (plan->files.len && dz_generate_write(plan, &err) != DZ_OK)
+      code = write_failed(&err);
+    else if (!plan->files.len)
+      printf("No schema changes, nothing to write\n");
+    else
+      print_written(plan);
+  }
   dz_arena_free(a);
   return code;
 }

@@ -24,6 +24,8 @@ typedef struct dz_cli_options {
   const char *name;          /* --name NAME */
   DZ_VEC(const char *) renames;        /* --rename T.OLD=NEW, in order */
   DZ_VEC(const char *) table_renames;  /* --rename-table OLD=NEW, in order */
+  DZ_VEC(const char *) not_renames;    /* --no-rename T.OLD=NEW: a drop and an add */
+  DZ_VEC(const char *) table_not_renames; /* --no-rename-table OLD=NEW */
   int steps;                 /* --steps N (0: not given) */
   const char *to;            /* --to TAG */
 } dz_cli_options;

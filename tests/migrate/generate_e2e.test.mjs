@@ -136,7 +136,7 @@ fs.writeFileSync(path.join(dir, 'schema.ts'), v2);
 let before = fingerprint(out);
 r = ours(['generate']);
 check('v2: a possible rename is exit 2', r.status === 2, r.stdout + r.stderr);
-check('v2: naming the pair and its flag', r.stderr.includes('--rename users.age=years'), r.stderr);
+check('v2: naming the pair and its flag', r.stderr.includes("--rename 'users.age=years'") && r.stderr.includes("--no-rename 'users.age=years'"), r.stderr);
 check('v2: the folder is byte-identical', fingerprint(out) === before);
 r = ours(['generate', '--rename', 'users.age=years', '--name', 'rename_age']);
 check('v2: with --rename it writes the migration', r.status === 0, r.stdout + r.stderr);
@@ -202,6 +202,20 @@ agreed('v4');
   const hr = ours(['generate', '--name', 'init'], { cwd: h });
   check('hostile names: generate writes the migration', hr.status === 0, hr.stdout + hr.stderr);
   agreed('hostile names', h);
+}
+
+// "Not a rename": --no-rename makes the drop and the add drizzle-kit agrees with.
+{
+  const n = project('norename');
+  const t = (col) => 'import { sqliteTable, integer, text } from "drizzle-orm/sqlite-core";\n' +
+    `export const notes = sqliteTable("notes", { id: integer("id").primaryKey(), ${col}: text("${col}") });\n`;
+  fs.writeFileSync(path.join(n, 'schema.ts'), t('body'));
+  let nr = ours(['generate', '--name', 'init'], { cwd: n });
+  fs.writeFileSync(path.join(n, 'schema.ts'), t('summary'));
+  nr = ours(['generate', '--no-rename', 'notes.body=summary'], { cwd: n });
+  const sqlText = nr.status === 0 ? fs.readFileSync(path.join(n, 'drizzle', `${journal(path.join(n, 'drizzle')).entries[1].tag}.sql`), 'utf8') : '';
+  check('--no-rename: a drop and an add', /DROP COLUMN `body`/.test(sqlText) && /ADD `summary`/.test(sqlText), nr.stdout + nr.stderr + sqlText);
+  agreed('--no-rename', n);
 }
 
 // An inconsistent folder: exit 2 naming the file, nothing written.
