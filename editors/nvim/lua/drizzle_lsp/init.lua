@@ -48,18 +48,10 @@ function M.find_root(path, patterns)
   return nil
 end
 
--- The client configuration shared by every Neovim version.
+-- The user's options over the defaults: name, cmd, filetypes,
+-- root_patterns, and on_attach / capabilities / settings passed through.
 function M.config(opts)
-  opts = vim.tbl_deep_extend("force", M.defaults, opts or {})
-  return {
-    name = opts.name,
-    cmd = opts.cmd,
-    filetypes = opts.filetypes,
-    root_patterns = opts.root_patterns,
-    on_attach = opts.on_attach,
-    capabilities = opts.capabilities,
-    settings = opts.settings,
-  }
+  return vim.tbl_deep_extend("force", M.defaults, opts or {})
 end
 
 local function buffer_root(bufnr, conf)
