@@ -9,7 +9,7 @@
 #   make bench   the benchmarks, reported as ratios
 
 APT_PACKAGES := build-essential cmake pkg-config libjansson-dev libtree-sitter-dev \
-                libsqlite3-dev libuv1-dev sqlite3 valgrind python3 neovim git
+                libsqlite3-dev libuv1-dev libicu-dev sqlite3 valgrind python3 neovim git
 JOBS := $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DIR := examples/dashboard/packages/db

@@ -10,6 +10,8 @@
 #ifndef DZ_EXTRACT_H
 #define DZ_EXTRACT_H
 
+#include <tree_sitter/api.h>
+
 #include "drizzle_lsp/diag.h"
 #include "drizzle_lsp/model.h"
 #include "drizzle_lsp/project.h"
@@ -32,5 +34,36 @@ typedef struct dz_extract_options {
 ** allocation failure or an unreadable import; never on bad TypeScript. */
 dz_result dz_extract_schema(const dz_source_file *files, size_t n, const dz_extract_options *opt,
                             dz_arena *a, dz_schema **out, dz_diag_list *diags, dz_error *err);
+
+/* ---- per-file extraction, for the language server ----------------------
+** A module is one file indexed once (its text copied, its tree kept); when a
+** document changes only its module is rebuilt, then all are linked again,
+** which evaluates just what the exports need. */
+typedef struct dz_module dz_module;
+
+/* Index one file. tree, if not NULL, is the caller's current parse of exactly
+** this text (kept incrementally by the server); it is copied, not taken.
+** Otherwise the text is parsed. The caller owns the module: dz_module_free.
+** NULL only if tree-sitter gives up (err says so); bad TypeScript is fine. */
+dz_module *dz_module_extract(const char *path, const char *text, size_t len, const TSTree *tree,
+                             dz_error *err);
+void dz_module_free(dz_module *m);
+
+/* Read and index a file from disk; NULL if it cannot be read (err says why). */
+dz_module *dz_module_read(const char *path, dz_error *err);
+
+/* Supplies modules imported by the linked ones but not among them (a loader
+** returns a new module the link frees, or NULL if there is no such file).
+** dz_module_read_loader reads them from disk (ctx unused). */
+typedef dz_module *(*dz_module_loader)(void *ctx, const char *path);
+dz_module *dz_module_read_loader(void *ctx, const char *path);
+
+/* The schema drizzle-kit would see from mods, in the config's order (each
+** module's exports sorted by name, a table exported twice counted once).
+** Spans index schema->files: the linked modules' paths first, in order, then
+** any imported file read for resolution. Schema and diagnostics go in a. */
+dz_result dz_schema_link(dz_module *const *mods, size_t n, const dz_extract_options *opt,
+                         dz_module_loader load, void *load_ctx, dz_arena *a, dz_schema **out,
+                         dz_diag_list *diags, dz_error *err);
 
 #endif /* DZ_EXTRACT_H */
