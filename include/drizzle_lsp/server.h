@@ -86,8 +86,8 @@ int dz_sync_document_state(dz_server *s, json_t *params, json_t **result, dz_err
 
 /* Shared JSON readers for handlers: false (and err set, naming `what`) when
 ** the value is missing or has the wrong shape. */
-bool dz_json_position(json_t *v, const char *what, dz_lsp_position *out, dz_error *err);
-bool dz_json_range(json_t *v, const char *what, dz_lsp_range *out, dz_error *err);
-const char *dz_json_uri(json_t *params, dz_error *err);
+bool dz_params_position(json_t *v, const char *what, dz_lsp_position *out, dz_error *err);
+bool dz_params_range(json_t *v, const char *what, dz_lsp_range *out, dz_error *err);
+const char *dz_params_uri(json_t *params, dz_error *err);
 
 #endif /* DZ_SERVER_H */
