@@ -35,6 +35,7 @@ struct dz_server {
   bool shutdown_received;
   int exit_code;               /* valid once EXITED: 0 after shutdown, else 1 */
   dz_position_encoding encoding;
+  int64_t client_pid;          /* initialize's processId; 0 when not given */
   const char *root_uri;        /* NULL if the client gave none */
   const char *root_path;       /* its path, or NULL */
   dz_strvec folders;           /* workspace folder URIs */
