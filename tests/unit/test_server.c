@@ -6,6 +6,7 @@
 #include "drizzle_lsp/server.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 typedef struct capture {
   dz_framer *framer;
@@ -142,6 +143,7 @@ DZ_TEST(a_cancelled_queued_request_is_answered_with_request_cancelled) {
 typedef struct fake {
   int changed, closed;
   uint32_t hover_offset;
+  const char *closed_file; /* a file on disk, not open, that an action edits */
 } fake;
 
 static void fake_changed(void *ud, dz_server *s, const dz_document *doc) {
@@ -174,6 +176,8 @@ static dz_result fake_actions(void *ud, dz_server *s, const dz_document *doc, ui
   dz_vec_push(a, &act->edits, ((dz_text_edit){doc->path, start, end, "X"}));
   dz_vec_push(a, &act->create_files, "/work/app/drizzle/0001_new.sql");
   dz_vec_push(a, &act->edits, ((dz_text_edit){"/work/app/drizzle/0001_new.sql", 0, 0, "SELECT 1;"}));
+  const char *closed = ((fake *)ud)->closed_file;
+  if (closed) dz_vec_push(a, &act->edits, ((dz_text_edit){closed, 6, 11, "LINE2"}));
   dz_vec_push(a, out, act);
   return DZ_OK;
 }
@@ -222,6 +226,22 @@ DZ_TEST(changes_in_one_batch_are_merged_into_one_reparse) {
 
 DZ_TEST(hover_and_code_action_hooks_see_bytes_and_answer_in_lsp_positions) {
   fake f = {0};
+  char closed[512];
+  const char *build = getenv("DZ_BUILD_DIR");
+  FILE *out = NULL;
+  if (build) { /* scratch files only under $DZ_BUILD_DIR/tmp/<test> */
+    snprintf(closed, sizeof closed, "%s/tmp", build);
+    mkdir(closed, 0755);
+    snprintf(closed, sizeof closed, "%s/tmp/test_server", build);
+    mkdir(closed, 0755);
+    snprintf(closed, sizeof closed, "%s/tmp/test_server/closed.sql", build);
+    out = fopen(closed, "wb");
+  }
+  if (out) {
+    fputs("line1\nline2\n", out);
+    fclose(out);
+    f.closed_file = closed;
+  }
   dz_lsp_features features = {&f, NULL, NULL, fake_hover, fake_actions};
   capture *c = capture_new();
   dz_server *s = start(c, &features);
@@ -250,7 +270,15 @@ DZ_TEST(hover_and_code_action_hooks_see_bytes_and_answer_in_lsp_positions) {
   json_t *action = json_array_get(json_object_get(response(c, 33), "result"), 0);
   DZ_CHECK_STR(json_string_value(json_object_get(action, "title")), "replace selection");
   json_t *changes = json_object_get(json_object_get(action, "edit"), "documentChanges");
-  DZ_CHECK_INT(json_array_size(changes), 3);
+  DZ_CHECK_INT(json_array_size(changes), f.closed_file ? 4 : 3);
+  if (f.closed_file) { /* the unopened file's bytes 6..11 are line 1, characters 0..5 */
+    json_t *on_disk = json_array_get(json_object_get(json_array_get(changes, 3), "edits"), 0);
+    json_t *disk_range = json_object_get(on_disk, "range");
+    DZ_CHECK_INT(json_integer_value(json_object_get(json_object_get(disk_range, "start"), "line")), 1);
+    DZ_CHECK_INT(json_integer_value(json_object_get(json_object_get(disk_range, "end"), "character")), 5);
+    DZ_CHECK(json_is_null(json_object_get(json_object_get(json_array_get(changes, 3), "textDocument"), "version")));
+  }
+  if (f.closed_file) remove(closed);
   DZ_CHECK_STR(json_string_value(json_object_get(json_array_get(changes, 0), "kind")), "create");
   json_t *edit = json_array_get(json_object_get(json_array_get(changes, 1), "edits"), 0);
   DZ_CHECK_INT(json_integer_value(json_object_get(json_object_get(json_object_get(edit, "range"), "start"), "character")), 6);
