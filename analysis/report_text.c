@@ -16,12 +16,15 @@ static const char *marker(dz_risk r) {
 
 #define INDENT "           "
 
-/* Print text with every line after the first indented. */
+/* Print text with every line after the first indented, without trailing
+** blank lines. */
 static void print_block(FILE *out, const char *prefix, const char *text) {
+  size_t n = strlen(text);
+  while (n && (text[n - 1] == '\n' || text[n - 1] == ' ' || text[n - 1] == '\t')) n--;
   fputs(prefix, out);
-  for (const char *p = text; *p; p++) {
-    fputc(*p, out);
-    if (*p == '\n' && p[1]) fputs(INDENT "     ", out);
+  for (size_t i = 0; i < n; i++) {
+    fputc(text[i], out);
+    if (text[i] == '\n') fprintf(out, "%*s", (int)strlen(prefix), "");
   }
   fputc('\n', out);
 }
@@ -131,7 +134,7 @@ static void print_dry_run(FILE *out, const dz_report_input *in) {
     if (in->db_note) fprintf(out, "\ndatabase: %s\n", in->db_note);
     return;
   }
-  fprintf(out, "\ndatabase: %s (read only)%s%s\n", in->db, in->db_note ? ": " : "",
+  fprintf(out, "\ndatabase: %s (read only)%s%s\n", dz_report_path(in, in->db), in->db_note ? ": " : "",
           in->db_note ? in->db_note : "");
   if (!d) return;
   if (d->ok)

@@ -53,8 +53,7 @@ static bool fk_create_rebuilds(const dz_diff *d, const dz_change *c, dz_dialect 
   return !(single && column_added(d, c->new_table, fk->columns_from.items[0]));
 }
 
-/* Does change c (already known to belong to the table) force a rebuild? */
-static bool change_rebuilds(const dz_diff *d, const dz_change *c, dz_dialect dialect) {
+bool dz_rules_change_rebuilds(const dz_diff *d, const dz_change *c, dz_dialect dialect) {
   switch (c->kind) {
     case DZ_CHANGE_COLUMN_ALTER: return alter_rebuilds(c, dialect);
     case DZ_CHANGE_COLUMN_ADD: return c->new_column && c->new_column->primary_key;
@@ -110,7 +109,7 @@ bool dz_rules_table_rebuilt(const dz_diff *diff, const dz_table *table, dz_diale
   for (size_t i = 0; i < diff->changes.len; i++) {
     const dz_change *c = &diff->changes.items[i];
     if (c->new_table != table || c->kind == DZ_CHANGE_TABLE_CREATE) continue;
-    if (!change_rebuilds(diff, c, dialect)) continue;
+    if (!dz_rules_change_rebuilds(diff, c, dialect)) continue;
     rebuilt = true;
     if (!reasons) break;
     dz_vec_push(a, reasons, reason_of(c, a));

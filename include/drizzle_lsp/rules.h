@@ -124,6 +124,11 @@ typedef struct dz_rule_info {
 const dz_rule_info *dz_rules_catalog(size_t *n);
 const dz_rule_info *dz_rule_lookup(const char *id); /* NULL when unknown */
 
+/* Does this one change of diff (on a table that exists before and after)
+** make the migration rebuild its table? The statements of such a change are
+** the rebuild's. */
+bool dz_rules_change_rebuilds(const dz_diff *diff, const dz_change *c, dz_dialect dialect);
+
 /* Append a figure to a finding (strings copied into a). */
 void dz_finding_add_figure(dz_arena *a, dz_finding *f, const char *key, int64_t value,
                            const char *text);
