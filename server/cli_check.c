@@ -37,38 +37,24 @@ typedef struct check_run {
   dz_report_input in;
 } check_run;
 
-static void print_diags(const dz_schema *s, const dz_diag_list *d, const char *root) {
-  for (size_t i = 0; i < d->len; i++) {
-    const dz_diag *g = &d->items[i];
-    const char *file = g->span.file < s->files.len ? s->files.items[g->span.file] : NULL;
-    size_t n = root ? strlen(root) : 0;
-    if (file && n && strncmp(file, root, n) == 0 && file[n] == '/') file += n + 1;
-    if (file)
-      fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", file, g->span.start.row + 1,
-              g->span.start.column + 1, dz_severity_name(g->severity), g->message, g->code);
-    else
-      fprintf(stderr, "%s: %s [%s]\n", dz_severity_name(g->severity), g->message, g->code);
-  }
-}
-
-/* Config, current schema, last snapshot. */
-static dz_result load_inputs(check_run *r, int argc, char **argv, dz_error *err) {
+/* Options, then the project (config, migrations folder, schema); the last
+** snapshot is the "before". A failure has been printed already. */
+static int load_inputs(check_run *r, int argc, char **argv) {
+  dz_error err;
+  if (dz_cli_parse(argc, argv, "config,db,format,fail-on", r->a, &r->opts, &err) != DZ_OK)
+    return dz_cli_fail("check", &err);
+  dz_cli_project p;
+  int code = dz_cli_open_project("check", &r->opts, r->a, &p);
+  if (code != DZ_EXIT_OK) return code;
+  r->cfg = p.config;
+  r->next = p.schema;
+  r->prev = dz_migrations_last_snapshot(p.migrations);
+  if (p.migrations->items.len)
+    r->in.snapshot = p.migrations->items.items[p.migrations->items.len - 1].snapshot_path;
   char cwd[4096];
-  if (!getcwd(cwd, sizeof cwd)) return dz_error_set(err, DZ_ERR_IO, "cannot tell the current directory");
-  dz_result rc = dz_cli_parse(argc, argv, "config,db,format,fail-on", r->a, &r->opts, err);
-  if (rc == DZ_OK) rc = dz_config_load(r->opts.config, cwd, r->a, &r->cfg, err);
-  if (rc != DZ_OK) return rc;
-  dz_diag_list diags = {0};
-  rc = dz_project_read_schema(r->cfg, r->a, &r->next, &diags, err);
-  if (rc != DZ_OK) return rc;
-  print_diags(r->next, &diags, r->cfg->dir);
-  dz_migrations *ms = NULL;
-  rc = dz_migrations_load(dz_config_out_dir(r->cfg, r->a), r->cfg->dialect, r->a, &ms, err);
-  if (rc != DZ_OK) return rc;
-  r->prev = dz_migrations_last_snapshot(ms);
-  if (ms->items.len) r->in.snapshot = ms->items.items[ms->items.len - 1].snapshot_path;
-  if (r->opts.db && r->opts.db[0] != '/') r->opts.db = dz_path_resolve(r->a, cwd, r->opts.db);
-  return DZ_OK;
+  if (r->opts.db && r->opts.db[0] != '/' && getcwd(cwd, sizeof cwd))
+    r->opts.db = dz_path_resolve(r->a, cwd, r->opts.db);
+  return DZ_EXIT_OK;
 }
 
 static bool is_rebuild(const dz_finding *f) {
@@ -174,13 +160,24 @@ static int exit_code(const check_run *r) {
   return DZ_EXIT_OK;
 }
 
-static dz_result run_check(check_run *r, int argc, char **argv, dz_error *err) {
-  dz_result rc = load_inputs(r, argc, argv, err);
-  if (rc == DZ_OK) rc = dz_diff_schemas(r->prev, r->next, NULL, r->a, &r->diff, err);
+/* Diff, rules, SQL, figures. */
+static dz_result analyse(check_run *r, dz_error *err) {
+  dz_result rc = dz_diff_schemas(r->prev, r->next, NULL, r->a, &r->diff, err);
   if (rc == DZ_OK) rc = dz_rules_evaluate(r->prev, r->next, r->diff, r->a, &r->findings, err);
   if (rc != DZ_OK) return rc;
   plan_sql(r);
   return measure(r, err);
+}
+
+static void print_report(check_run *r) {
+  r->in.findings = r->findings;
+  r->in.tool_version = DZ_VERSION;
+  r->in.root = r->cfg->dir;
+  r->in.config = r->cfg->path;
+  r->in.docs_base = dz_report_docs_base(exe_path(r->a), r->a);
+  dz_report_format fmt = DZ_REPORT_TEXT;
+  dz_report_format_parse(r->opts.format, &fmt);
+  fputs(dz_report_render(&r->in, fmt, r->a), stdout);
 }
 
 int dz_cli_check(int argc, char **argv) {
@@ -189,19 +186,10 @@ int dz_cli_check(int argc, char **argv) {
   r.a = dz_arena_new();
   dz_error err;
   dz_error_clear(&err);
-  int code;
-  if (run_check(&r, argc, argv, &err) != DZ_OK) {
-    fprintf(stderr, "drizzle-lsp check: %s\n", err.message);
-    code = DZ_EXIT_ERROR;
-  } else {
-    r.in.findings = r.findings;
-    r.in.tool_version = DZ_VERSION;
-    r.in.root = r.cfg->dir;
-    r.in.config = r.cfg->path;
-    r.in.docs_base = dz_report_docs_base(exe_path(r.a), r.a);
-    dz_report_format fmt = DZ_REPORT_TEXT;
-    dz_report_format_parse(r.opts.format, &fmt);
-    fputs(dz_report_render(&r.in, fmt, r.a), stdout);
+  int code = load_inputs(&r, argc, argv);
+  if (code == DZ_EXIT_OK && analyse(&r, &err) != DZ_OK) code = dz_cli_fail("check", &err);
+  if (code == DZ_EXIT_OK) {
+    print_report(&r);
     code = exit_code(&r);
   }
   dz_arena_free(r.a);
