@@ -226,6 +226,10 @@ dz_value *dz_lookup(dz_eval *ev, const dz_module *m, dz_env *env, const char *na
       v->str = js_globals[i];
       return v;
     }
+  static const char *const runtime[] = {"process", "crypto", "globalThis", "Buffer", "require", "window", NULL};
+  for (size_t i = 0; runtime[i]; i++)
+    if (strcmp(runtime[i], name) == 0)
+      return dz_value_unknown(ev, m, at, "`%s` is only known when the schema runs", name);
   return dz_value_unknown(ev, m, at, "`%s` is not defined in this file or its imports", name);
 }
 
