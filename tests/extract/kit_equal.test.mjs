@@ -28,6 +28,7 @@ const cases = [
   { dir: "extra", schema: ["schema.ts"] },
   { dir: "extra", schema: ["schema.ts", "functional.ts"], casing: "snake_case" },
   { dir: "exports", schema: ["uses.ts", "base.ts"] },
+  { dir: "workspace", schema: ["app/schema.ts"] },
   { dir: "exports", schema: ["re.ts", "base.ts", "order.ts"] },
 ];
 
