@@ -30,6 +30,7 @@ const cases = [
   { dir: "exports", schema: ["uses.ts", "base.ts"] },
   { dir: "workspace", schema: ["app/schema.ts"] },
   { dir: "exports", schema: ["re.ts", "base.ts", "order.ts"] },
+  { dir: "exports", schema: ["dup1.ts", "dup2.ts"] },
 ];
 
 let passed = 0, failed = 0;
