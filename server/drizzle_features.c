@@ -44,6 +44,7 @@ dz_features_state *dz_features_state_new(void) {
 
 void dz_features_state_free(dz_features_state *st) {
   if (!st) return;
+  dz_fs_watch_free(st->watch);
   dz_workspace_free(st->ws);
   dz_arena_free(st->arena);
   free(st);
@@ -98,8 +99,22 @@ static void publish_document(dz_features_state *st, dz_server *s, dz_ws_project 
   dz_arena_free(a);
 }
 
+/* Watch what the project's diagnostics depend on, when the client does not. */
+static void watch_project(dz_features_state *st, const dz_server *s, const dz_ws_project *p) {
+  if (!st->watch || s->client.watch_dynamic) return;
+  dz_arena *a = dz_arena_new();
+  const char *out = dz_ws_project_out_dir(p);
+  dz_fs_watch_dir(st->watch, dz_ws_project_config(p)->dir, NULL);
+  dz_fs_watch_dir(st->watch, out, NULL);
+  dz_fs_watch_dir(st->watch, dz_arena_printf(a, "%s/meta", out), NULL);
+  for (size_t i = 0; i < dz_ws_project_file_count(p); i++)
+    dz_fs_watch_dir(st->watch, dz_path_dirname(a, dz_ws_project_file(p, i)), NULL);
+  dz_arena_free(a);
+}
+
 void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p) {
   dz_error err;
+  watch_project(st, s, p);
   const dz_ws_analysis *an = dz_ws_project_analyze(p, &err);
   if (!an) {
     dz_server_log(s, DZ_LOG_ERROR, "%s", err.message);
@@ -132,23 +147,40 @@ static void on_closed(void *ud, dz_server *s, const char *uri) {
   dz_arena_free(a);
 }
 
-static void on_file_changed(void *ud, dz_server *s, const char *path) {
-  dz_features_state *st = ud;
-  scan_folders(st, s);
-  dz_arena *a = dz_arena_new();
-  if (strcmp(dz_path_basename(path), "drizzle.config.ts") == 0 ||
-      strncmp(dz_path_basename(path), "drizzle.config.", 15) == 0)
+/* A file changed on disk: drop what depends on it (a new config is a new project). */
+static void forget_file(dz_features_state *st, const char *path) {
+  if (strncmp(dz_path_basename(path), "drizzle.config.", 15) == 0) {
+    dz_arena *a = dz_arena_new();
     dz_workspace_scan(st->ws, dz_path_dirname(a, path), NULL);
-  dz_arena_free(a);
+    dz_arena_free(a);
+  }
   dz_workspace_file_changed(st->ws, path);
+}
+
+static void publish_all(void *ud, dz_server *s) {
+  dz_features_state *st = ud;
   for (size_t i = 0; i < dz_workspace_count(st->ws); i++)
     dz_features_publish_project(st, s, dz_workspace_at(st->ws, i));
 }
 
-static void on_settings(void *ud, dz_server *s) {
+static void on_file_changed(void *ud, dz_server *s, const char *path) {
   dz_features_state *st = ud;
-  for (size_t i = 0; i < dz_workspace_count(st->ws); i++)
-    dz_features_publish_project(st, s, dz_workspace_at(st->ws, i));
+  scan_folders(st, s);
+  forget_file(st, path);
+  publish_all(st, s);
+}
+
+static void watched_changed(void *ud, const char *path) { forget_file(ud, path); }
+
+static void watched_batch(void *ud) {
+  dz_features_state *st = ud;
+  publish_all(st, st->server);
+}
+
+void dz_features_attach(dz_features_state *st, uv_loop_t *loop, dz_server *s) {
+  st->loop = loop;
+  st->server = s;
+  if (!st->watch) st->watch = dz_fs_watch_new(loop, watched_changed, watched_batch, st);
 }
 
 static const char *const commands[] = {DZ_CMD_GENERATE, DZ_CMD_WRITTEN, DZ_CMD_PREVIEW, NULL};
@@ -163,7 +195,7 @@ void dz_features_hooks(dz_features_state *st, dz_lsp_features *out) {
       .commands = commands,
       .execute_command = dz_features_execute,
       .file_changed = on_file_changed,
-      .settings_changed = on_settings,
+      .settings_changed = publish_all,
       .code_lenses = dz_features_code_lenses,
   };
 }

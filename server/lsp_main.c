@@ -98,6 +98,7 @@ int dz_server_run(int argc, char **argv) {
     dz_features_state_free(features);
     return DZ_EXIT_ERROR;
   }
+  dz_features_attach(features, loop, ss.server);
   uv_check_init(loop, &ss.check);
   ss.check.data = &ss;
   uv_timer_init(loop, &ss.client_watch);
@@ -108,6 +109,7 @@ int dz_server_run(int argc, char **argv) {
   int code = ss.server->exit_code;
   dz_server_free(ss.server);
   dz_features_state_free(features);
+  uv_run(loop, UV_RUN_NOWAIT); /* let the watchers' handles close */
   uv_loop_close(loop);
   return code;
 }

@@ -74,6 +74,8 @@ void dz_workspace_free(dz_workspace *ws) {
 size_t dz_workspace_count(const dz_workspace *ws) { return ws->projects.len; }
 dz_ws_project *dz_workspace_at(const dz_workspace *ws, size_t i) { return ws->projects.items[i]; }
 const dz_config *dz_ws_project_config(const dz_ws_project *p) { return p->config; }
+size_t dz_ws_project_file_count(const dz_ws_project *p) { return p->files.len; }
+const char *dz_ws_project_file(const dz_ws_project *p, size_t i) { return p->files.items[i].path; }
 const char *dz_ws_project_out_dir(const dz_ws_project *p) { return p->out_dir; }
 const dz_diff_options *dz_ws_project_renames(const dz_ws_project *p) { return &p->renames; }
 

@@ -10,6 +10,7 @@
 #ifndef DZ_DRIZZLE_FEATURES_H
 #define DZ_DRIZZLE_FEATURES_H
 
+#include "drizzle_lsp/fs_watch.h"
 #include "drizzle_lsp/server.h"
 #include "drizzle_lsp/workspace.h"
 
@@ -23,12 +24,19 @@ typedef struct dz_features_state {
   const char *rules_doc;   /* file: URI of docs/rules.md, or NULL */
   const char *tmp_dir;     /* where SQL previews are written */
   dz_arena *arena;
+  uv_loop_t *loop;         /* for the server's own file watching; NULL: none */
+  dz_server *server;
+  dz_fs_watch *watch;      /* when the client does not watch files for us */
 } dz_features_state;
 
 /* The state (caller owns: dz_features_state_free) and the hooks on it. */
 dz_features_state *dz_features_state_new(void);
 void dz_features_state_free(dz_features_state *st);
 void dz_features_hooks(dz_features_state *st, dz_lsp_features *out);
+
+/* Let the features watch files themselves on loop for server s, when the
+** client cannot (see fs_watch.h). */
+void dz_features_attach(dz_features_state *st, uv_loop_t *loop, dz_server *s);
 
 /* The project of an open document (scanning the workspace on first use);
 ** NULL when the document belongs to none. */

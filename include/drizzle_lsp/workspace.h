@@ -74,6 +74,9 @@ void dz_workspace_file_changed(dz_workspace *ws, const char *path);
 const dz_config *dz_ws_project_config(const dz_ws_project *p);
 /* Whether path is one of its schema files. */
 bool dz_ws_project_has_file(const dz_ws_project *p, const char *path);
+/* Its schema files (absolute; borrowed). */
+size_t dz_ws_project_file_count(const dz_ws_project *p);
+const char *dz_ws_project_file(const dz_ws_project *p, size_t i);
 /* Its migrations folder (absolute; borrowed). */
 const char *dz_ws_project_out_dir(const dz_ws_project *p);
 
