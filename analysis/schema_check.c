@@ -1,32 +1,12 @@
 /*
-** schema_check.c — dz_schema_check (schema_check.h): names that clash or
-** point nowhere, found on the linked model so that every file's tables are
-** seen together.
+** schema_check.c — dz_schema_check (schema_check.h): names that point
+** nowhere, found on the linked model so that every file's tables are seen
+** together. (Names declared twice are reported by extraction, which folds
+** them the way drizzle-kit does.)
 */
 #include "drizzle_lsp/schema_check.h"
 
 #include <string.h>
-
-static void check_duplicates(const dz_schema *s, const dz_table *t, size_t ti, dz_arena *a,
-                             dz_diag_list *diags) {
-  for (size_t j = 0; j < ti; j++)
-    if (strcmp(s->tables.items[j]->name, t->name) == 0) {
-      dz_diag_add(a, diags, DZ_SEV_ERROR, "duplicate-table", t->name_span,
-                  "table \"%s\" is declared twice (also as %s): the second CREATE TABLE fails",
-                  t->name, s->tables.items[j]->export_name ? s->tables.items[j]->export_name : "?");
-      break;
-    }
-  for (size_t i = 0; i < t->columns.len; i++)
-    for (size_t j = 0; j < i; j++)
-      if (strcmp(t->columns.items[i]->name, t->columns.items[j]->name) == 0) {
-        dz_diag_add(a, diags, DZ_SEV_ERROR, "duplicate-column", t->columns.items[i]->span,
-                    "column \"%s\" appears twice in table \"%s\" (keys %s and %s)",
-                    t->columns.items[i]->name, t->name,
-                    t->columns.items[j]->key ? t->columns.items[j]->key : "?",
-                    t->columns.items[i]->key ? t->columns.items[i]->key : "?");
-        break;
-      }
-}
 
 static void check_index(const dz_table *t, const dz_index *ix, dz_arena *a, dz_diag_list *diags) {
   for (size_t i = 0; i < ix->columns.len; i++) {
@@ -63,7 +43,6 @@ static void check_foreign_key(const dz_schema *s, const dz_table *t, const dz_fo
 void dz_schema_check(const dz_schema *s, dz_arena *a, dz_diag_list *diags) {
   for (size_t ti = 0; ti < s->tables.len; ti++) {
     const dz_table *t = s->tables.items[ti];
-    check_duplicates(s, t, ti, a, diags);
     for (size_t i = 0; i < t->indexes.len; i++) check_index(t, t->indexes.items[i], a, diags);
     for (size_t i = 0; i < t->foreign_keys.len; i++)
       check_foreign_key(s, t, t->foreign_keys.items[i], a, diags);

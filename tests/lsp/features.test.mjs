@@ -33,6 +33,7 @@ function connect(dir, capabilities) {
   const s = { ...server, conn, dir, diags: new Map(), waiters: [], shown: [], registrations: [], versions: new Map() };
   conn.onNotification("textDocument/publishDiagnostics", (p) => {
     s.diags.set(p.uri, p.diagnostics);
+    if (process.env.DEBUG) console.log(JSON.stringify(p));
     s.waiters = s.waiters.filter((w) => {
       if (w.uri !== p.uri || !w.pred(p.diagnostics)) return true;
       w.resolve(p.diagnostics);
@@ -263,6 +264,98 @@ test("generate_through_execute_command_when_the_client_cannot_create_files", asy
   drizzleKitAgrees(dir);
   const again = await s.conn.sendRequest("workspace/executeCommand", gen.command);
   assertEqual(again, "No schema changes, nothing to write", "a second generate");
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
+test("a_migration_made_by_drizzle_kit_refreshes_diagnostics_with_and_without_client_watching", async () => {
+  for (const dynamic of [true, false]) {
+    const dir = copyPackage(dynamic ? "kit-watched-by-client" : "kit-watched-by-server");
+    const users = path.join(dir, "src", "schema", "users.ts");
+    const s = connect(dir, { workspace: { didChangeWatchedFiles: { dynamicRegistration: dynamic } } });
+    await s.init();
+    await s.conn.sendNotification("initialized", {});
+    await s.open(users);
+    await s.waitDiags(uriOf(users), (d) => byCode(d, "column-added-nullable").length > 0);
+    if (dynamic) {
+      await new Promise((r) => setTimeout(r, 200));
+      const reg = s.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles");
+      assert(reg && reg.registerOptions.watchers.some((w) => /_journal\.json/.test(w.globPattern)), `watchers registered: ${JSON.stringify(s.registrations)}`);
+    }
+    const cleared = s.nextDiags(uriOf(users), (d) => d.length === 0);
+    const r = kit(dir, "generate");
+    assert(r.code === 0, `drizzle-kit generate: ${r.out}`);
+    if (dynamic) {
+      const journal = uriOf(path.join(dir, "drizzle", "meta", "_journal.json"));
+      await s.conn.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: journal, type: 2 }] });
+    }
+    await cleared;
+    assertEqual(await s.finish(), 0, "exit code");
+  }
+});
+
+test("severity_settings_code_lenses_preview_and_schema_errors", async () => {
+  const dir = copyPackage("settings");
+  const users = path.join(dir, "src", "schema", "users.ts");
+  const s = connect(dir, { window: { showDocument: { support: true } } });
+  await s.conn.sendRequest("initialize", {
+    processId: process.pid, rootUri: uriOf(dir), capabilities: { window: { showDocument: { support: true } } },
+    initializationOptions: { drizzle: { severity: { safe: "hint" } } },
+  });
+  await s.conn.sendNotification("initialized", {});
+  const text = await s.open(users);
+  const first = await s.waitDiags(uriOf(users), (d) => byCode(d, "column-added-nullable").length > 0);
+  assertEqual(byCode(first, "column-added-nullable")[0].severity, 4, "safe as Hint from initializationOptions");
+  const next = s.nextDiags(uriOf(users), (d) => byCode(d, "column-added-nullable")[0]?.severity === 2);
+  await s.conn.sendNotification("workspace/didChangeConfiguration", { settings: { drizzle: { severity: { safe: "warning" } } } });
+  await next;
+
+  // Code lenses above the table with pending changes, and its SQL preview.
+  const lenses = await s.conn.sendRequest("textDocument/codeLens", { textDocument: { uri: uriOf(users) } });
+  const titles = lenses.map((l) => l.command.title);
+  assertEqual(titles, ["1 pending change", "Preview SQL", "Generate migration"], "lens titles");
+  assertEqual(lenses[0].range.start.line, where(text, "sqliteTable(").line, "lens line");
+  const previewPath = await s.conn.sendRequest("workspace/executeCommand", lenses[1].command);
+  const preview = fs.readFileSync(previewPath, "utf8");
+  assert(/ALTER TABLE `users` ADD `last_seen_at` integer;/.test(preview), `preview:\n${preview}`);
+  assert(s.shown.includes(uriOf(previewPath)), "preview shown");
+  fs.rmSync(path.dirname(previewPath), { recursive: true, force: true });
+
+  // Schema errors: a duplicate column name, an index on an unknown column.
+  const at = where(text, "timezone:");
+  const dup = s.nextDiags(uriOf(users), (d) => byCode(d, "duplicate-column").length > 0);
+  await s.change(users, { start: at, end: at }, 'tz: text("email"),\n  ');
+  const dd = byCode(await dup, "duplicate-column")[0];
+  assertEqual([dd.severity, dd.range.start.line], [2, at.line], "duplicate column diagnostic");
+  // A foreign key to a table that is not exported (so not in any migration).
+  const ghost = s.nextDiags(uriOf(users), (d) => byCode(d, "unknown-table").length > 0);
+  await s.change(users, { start: at, end: { line: at.line + 1, character: 2 } },
+    'ghostId: text("ghost_id").references(() => ghosts.id),\n  ');
+  const end = text.split("\n").length + 1;
+  await s.change(users, { start: { line: end, character: 0 }, end: { line: end, character: 0 } },
+    'const ghosts = sqliteTable("ghosts", { id: text("id").primaryKey() });\n');
+  const gd = byCode(await ghost, "unknown-table")[0];
+  assertEqual([gd.severity, gd.range.start.line], [2, at.line], "unknown table diagnostic");
+  assert(/ghosts/.test(gd.message), `names the table: ${gd.message}`);
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
+test("an_open_migration_file_shows_the_statement_that_fails_on_replay", async () => {
+  const dir = copyPackage("sql-file");
+  const sql = path.join(dir, "drizzle", "0001_widgets_and_events.sql");
+  const s = connect(dir, {});
+  await s.init();
+  await s.conn.sendNotification("initialized", {});
+  const uri = uriOf(sql);
+  const text = fs.readFileSync(sql, "utf8");
+  await s.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "sql", version: 1, text } });
+  assertEqual((await s.waitDiags(uri)).length, 0, "the committed migration replays cleanly");
+  // Break a statement: it now names a table that does not exist at this point.
+  const broken = text.replace("ALTER TABLE `users`", "ALTER TABLE `no_such_table`");
+  assert(broken !== text, "fixture has an ALTER TABLE users");
+  await s.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: broken }] });
+  const d = await s.waitDiags(uri, (x) => x.length > 0);
+  assertEqual([d[0].code, d[0].severity, d[0].range.start.line], ["statement-fails", 1, where(broken, "no_such_table").line], "failing statement");
+  assert(/no_such_table/.test(d[0].message), `SQLite's message: ${d[0].message}`);
   assertEqual(await s.finish(), 0, "exit code");
 });
 
