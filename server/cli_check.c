@@ -119,6 +119,14 @@ static const char *config_db(check_run *r) {
   return dz_path_resolve(r->a, r->cfg->dir, dz_arena_strndup(r->a, url, n));
 }
 
+/* libSQL's ALTER COLUMN does not exist in SQLite: a dry run of such a
+** migration on sqlite3 would fail for a reason production never sees. */
+static bool needs_libsql(const check_run *r) {
+  for (size_t i = 0; i < r->raw_sql.len; i++)
+    if (strstr(r->raw_sql.items[i], " ALTER COLUMN ")) return true;
+  return false;
+}
+
 static dz_result measure(check_run *r, dz_error *err) {
   const char *db = r->opts.db;
   if (!db) {
@@ -137,12 +145,15 @@ static dz_result measure(check_run *r, dz_error *err) {
     return dz_error_set(err, DZ_ERR_NOT_FOUND, "--db %s: no such file", db);
   }
   dz_result rc = dz_impact_measure(db, r->next, r->findings, r->a, err);
-  if (rc == DZ_OK && r->in.sql)
+  bool dry = r->in.sql && !needs_libsql(r);
+  if (r->in.sql && !dry)
+    r->in.db_note = "no dry run: the migration uses libSQL's ALTER COLUMN, which SQLite cannot run";
+  if (rc == DZ_OK && dry)
     rc = dz_impact_dry_run(db, (const char *const *)r->raw_sql.items, r->raw_sql.len, r->a,
                            &r->dry_run, err);
   if (rc != DZ_OK) return rc;
   r->in.db = db;
-  r->in.dry_run = r->in.sql ? &r->dry_run : NULL;
+  r->in.dry_run = dry ? &r->dry_run : NULL;
   return DZ_OK;
 }
 
