@@ -7,6 +7,7 @@
 */
 #include "drizzle_lsp/builders.h"
 #include "drizzle_lsp/json.h"
+#include "drizzle_lsp/sqltext.h"
 
 #include <math.h>
 #include <sqlite3.h>
@@ -242,6 +243,8 @@ static dz_value *constraint_from_config(dz_eval *ev, dz_constraint_kind kind, dz
     v->extra->columns = list_of(ev, args, n, m, at);
     return v;
   }
+  if (kind == DZ_C_FOREIGN_KEY && a0 && a0->kind == DZ_V_FUNCTION) /* foreignKey(() => ({...})) */
+    a0 = dz_eval_call(ev, a0, NULL, 0, at, m);
   if (!a0 || a0->kind != DZ_V_OBJECT) return a0 && a0->kind == DZ_V_UNKNOWN ? a0 : unsupported(ev, m, at, "the constraint config");
   dz_value *name = dz_value_get(ev, a0, "name");
   dz_value *v = new_constraint(ev, kind, is_str(name) ? name->str : NULL, m, at);
@@ -252,7 +255,7 @@ static dz_value *constraint_from_config(dz_eval *ev, dz_constraint_kind kind, dz
 
 static dz_value *constraint_method(dz_eval *ev, dz_value *self, const char *name, dz_value **args,
                                    size_t n, const dz_module *m, TSNode at) {
-  dz_value *v = dz_value_new(ev, DZ_V_CONSTRAINT, self->mod, self->node);
+  dz_value *v = dz_value_new(ev, DZ_V_CONSTRAINT, m, at); /* spans the whole chain so far */
   v->extra = dz_arena_alloc(dz_eval_arena(ev), sizeof *v->extra);
   *v->extra = *self->extra;
   dz_value *a0 = arg(args, n, 0);
@@ -322,6 +325,25 @@ static dz_value *sql_join(dz_eval *ev, dz_value *chunks, dz_value *sep, const dz
   return sql;
 }
 
+/* String(x), Number(x) and JSON.stringify(x) of a value known statically. */
+static dz_value *js_conversion(dz_eval *ev, const char *fn, dz_value *x, const dz_module *m, TSNode at) {
+  if (!x) x = dz_value_undefined(ev);
+  if (x->kind == DZ_V_UNKNOWN) return x;
+  dz_value *bad = NULL;
+  if (fn[0] == 'J') {
+    const char *j = x->kind == DZ_V_UNDEFINED ? NULL : dz_value_json(ev, x, &bad);
+    return j ? dz_value_string(ev, m, at, j) : unsupported(ev, m, at, "JSON.stringify()'s value");
+  }
+  const char *s = dz_js_to_string(ev, x);
+  if (!s) return unsupported(ev, m, at, fn);
+  if (fn[0] == 'S') return dz_value_string(ev, m, at, s);
+  char *end;
+  dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, at);
+  v->num = x->kind == DZ_V_BOOL ? (double)x->b : x->kind == DZ_V_NULL ? 0 : strtod(s, &end);
+  if (x->kind == DZ_V_STRING && (*end || !*s)) v->num = *s ? NAN : 0; /* Number("") is 0 */
+  return v;
+}
+
 static bool name_is(const dz_value *fn, const char *s) { return strcmp(fn->str, s) == 0; }
 
 static dz_value *call_drizzle(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
@@ -377,6 +399,8 @@ static dz_value *call_drizzle(dz_eval *ev, dz_value *fn, dz_value **args, size_t
   if (name_is(fn, "sql.identifier")) return sql_identifier(ev, arg(args, n, 0), m, at);
   if (name_is(fn, "sql.join")) return sql_join(ev, arg(args, n, 0), arg(args, n, 1), m, at);
   if (strncmp(fn->str, "Object.", 7) == 0) return object_listing(ev, fn->str, arg(args, n, 0), m, at);
+  if (name_is(fn, "String") || name_is(fn, "Number") || name_is(fn, "JSON.stringify"))
+    return js_conversion(ev, fn->str, arg(args, n, 0), m, at);
   return dz_value_unknown(ev, m, at, "`%s()` cannot be resolved statically", fn->str);
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drizzle_lsp/fileio.h"
 #include "drizzle_lsp/sqltext.h"
 
 typedef struct dz_link {
@@ -480,41 +481,18 @@ dz_result dz_schema_link(dz_module *const *mods, size_t n, const dz_extract_opti
 /* ---- whole-project convenience ------------------------------------------------------ */
 
 dz_module *dz_module_read(const char *path, dz_error *err) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    dz_error_set(err, DZ_ERR_IO, "%s: cannot read the file", path);
-    return NULL;
-  }
-  char *buf = NULL;
-  size_t len = 0, cap = 0, got;
-  do {
-    if (len + 4096 > cap) {
-      cap = cap ? cap * 2 : 65536;
-      char *nb = realloc(buf, cap);
-      if (!nb) {
-        free(buf);
-        fclose(f);
-        dz_error_set(err, DZ_ERR_NOMEM, "%s: out of memory reading the file", path);
-        return NULL;
-      }
-      buf = nb;
-    }
-    got = fread(buf + len, 1, cap - len, f);
-    len += got;
-  } while (got > 0);
-  bool failed = ferror(f);
-  fclose(f);
-  dz_module *m = failed ? NULL : dz_module_extract(path, buf ? buf : "", len, NULL, err);
-  if (failed) dz_error_set(err, DZ_ERR_IO, "%s: reading the file failed", path);
-  free(buf);
+  dz_arena *tmp = dz_arena_new(); /* the module keeps its own copy of the text */
+  char *text;
+  size_t len;
+  dz_module *m = NULL;
+  if (dz_read_file(path, tmp, &text, &len, err) == DZ_OK) m = dz_module_extract(path, text, len, NULL, err);
+  dz_arena_free(tmp);
   return m;
 }
 
-dz_module *dz_module_read_loader(void *ctx, const char *path) {
-  (void)ctx;
-  FILE *f = fopen(path, "rb"); /* only existing files count as resolved */
-  if (!f) return NULL;
-  fclose(f);
+dz_module *dz_module_read_loader(void *ctx, const char *path, bool *owned) {
+  (void)ctx; /* a file that cannot be read leaves the import unresolved (a warning) */
+  *owned = true;
   return dz_module_read(path, NULL);
 }
 

@@ -97,8 +97,9 @@ static dz_result check_entry(const char *journal_path, const dz_journal *j, size
   if (e->when <= prev->when)
     return inconsistent(err,
                         "%s: entry %d (\"%s\") has \"when\" %lld, not after the previous entry's %lld; "
-                        "drizzle-orm's migrator would skip it on a database that has the previous one",
-                        journal_path, e->idx, e->tag, (long long)e->when, (long long)prev->when);
+                        "drizzle-orm's migrator would skip it on a database that has the previous one "
+                        "(give it a \"when\" after %lld)",
+                        journal_path, e->idx, e->tag, (long long)e->when, (long long)prev->when, (long long)prev->when);
   for (size_t k = 0; k < i; k++)
     if (strcmp(j->entries.items[k].tag, e->tag) == 0)
       return inconsistent(err, "%s: tag \"%s\" appears twice (idx %d and %d)", journal_path, e->tag,

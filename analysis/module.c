@@ -21,6 +21,24 @@ void dz_tsids_init(dz_tsids *ids, const TSLanguage *lang) {
 #undef DZ_TS_FLD
 }
 
+size_t dz_ts_children(TSTreeCursor *c, const dz_tsids *ids, TSNode n, dz_arena *a, TSNode **out) {
+  DZ_VEC(TSNode) kids = {0};
+  ts_tree_cursor_reset(c, n);
+  if (ts_tree_cursor_goto_first_child(c)) {
+    do {
+      TSNode k = ts_tree_cursor_current_node(c);
+      if (ts_node_is_named(k) && ts_node_symbol(k) != ids->comment) dz_vec_push(a, &kids, k);
+    } while (ts_tree_cursor_goto_next_sibling(c));
+  }
+  *out = kids.items;
+  return kids.len;
+}
+
+/* Named children of n during indexing, through the module's one cursor. */
+static size_t kids(dz_module *m, TSNode n, TSNode **out) {
+  return dz_ts_children(&m->cursor, &m->ids, n, m->arena, out);
+}
+
 const char *dz_module_path(const dz_module *m) { return m->path; }
 const char *dz_module_text(const dz_module *m) { return m->text; }
 TSNode dz_module_root(const dz_module *m) { return ts_tree_root_node(m->tree); }
@@ -62,9 +80,10 @@ static void add_problem(dz_module *m, TSNode n, const char *msg) {
 /* `const { a, b: c } = X`: each name binds a property of X. */
 static void index_pattern(dz_module *m, TSNode pat, TSNode value, bool exported) {
   const dz_tsids *id = &m->ids;
-  uint32_t n = ts_node_named_child_count(pat);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode c = ts_node_named_child(pat, i);
+  TSNode *cs_;
+  size_t n = kids(m, pat, &cs_);
+  for (size_t i = 0; i < n; i++) {
+    TSNode c = cs_[i];
     const char *key = NULL, *name = NULL;
     if (ts_node_symbol(c) == id->shorthand_property_identifier_pattern) {
       key = name = dz_module_node_text(m, m->arena, c);
@@ -93,9 +112,10 @@ static void index_declaration(dz_module *m, TSNode decl, bool exported) {
     return;
   }
   if (sym != id->lexical_declaration && sym != id->variable_declaration) return;
-  uint32_t n = ts_node_named_child_count(decl);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode d = ts_node_named_child(decl, i);
+  TSNode *ds_;
+  size_t n = kids(m, decl, &ds_);
+  for (size_t i = 0; i < n; i++) {
+    TSNode d = ds_[i];
     if (ts_node_symbol(d) != id->variable_declarator) continue;
     TSNode name = ts_node_child_by_field_id(d, id->f_name);
     TSNode value = ts_node_child_by_field_id(d, id->f_value);
@@ -120,13 +140,15 @@ static void index_import(dz_module *m, TSNode st) {
   TSNode src = ts_node_child_by_field_id(st, id->f_source);
   if (ts_node_is_null(src)) return;
   const char *source = dz_module_string_value(m, m->arena, src);
-  uint32_t n = ts_node_named_child_count(st);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode clause = ts_node_named_child(st, i);
+  TSNode *clauses_;
+  size_t n = kids(m, st, &clauses_);
+  for (size_t i = 0; i < n; i++) {
+    TSNode clause = clauses_[i];
     if (ts_node_symbol(clause) != id->import_clause) continue;
-    uint32_t k = ts_node_named_child_count(clause);
-    for (uint32_t j = 0; j < k; j++) {
-      TSNode c = ts_node_named_child(clause, j);
+    TSNode *cs_;
+    size_t k = kids(m, clause, &cs_);
+    for (size_t j = 0; j < k; j++) {
+      TSNode c = cs_[j];
       TSSymbol s = ts_node_symbol(c);
       if (s == id->identifier) {
         dz_import im = {dz_module_node_text(m, m->arena, c), source, "default"};
@@ -135,9 +157,10 @@ static void index_import(dz_module *m, TSNode st) {
         dz_import im = {dz_module_node_text(m, m->arena, ts_node_named_child(c, 0)), source, "*"};
         dz_vec_push(m->arena, &m->imports, im);
       } else if (s == id->named_imports) {
-        uint32_t q = ts_node_named_child_count(c);
-        for (uint32_t x = 0; x < q; x++) {
-          TSNode spec = ts_node_named_child(c, x);
+        TSNode *specs_;
+        size_t q = kids(m, c, &specs_);
+        for (size_t x = 0; x < q; x++) {
+          TSNode spec = specs_[x];
           if (ts_node_symbol(spec) != id->import_specifier) continue;
           TSNode name = ts_node_child_by_field_id(spec, id->f_name);
           TSNode alias = ts_node_child_by_field_id(spec, id->f_alias);
@@ -175,16 +198,18 @@ static void index_export(dz_module *m, TSNode st) {
     add_export(m, "default", "*default*", NULL, st);
     return;
   }
-  uint32_t n = ts_node_named_child_count(st);
+  TSNode *cs_;
+  size_t n = kids(m, st, &cs_);
   bool any = false;
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode c = ts_node_named_child(st, i);
+  for (size_t i = 0; i < n; i++) {
+    TSNode c = cs_[i];
     TSSymbol s = ts_node_symbol(c);
     if (s == id->export_clause) {
       any = true;
-      uint32_t k = ts_node_named_child_count(c);
-      for (uint32_t j = 0; j < k; j++) {
-        TSNode spec = ts_node_named_child(c, j);
+      TSNode *specs_;
+      size_t k = kids(m, c, &specs_);
+      for (size_t j = 0; j < k; j++) {
+        TSNode spec = specs_[j];
         if (ts_node_symbol(spec) != id->export_specifier) continue;
         TSNode name = ts_node_child_by_field_id(spec, id->f_name);
         TSNode alias = ts_node_child_by_field_id(spec, id->f_alias);
@@ -220,9 +245,10 @@ static void report_loose_tokens(dz_module *m, TSNode parent) {
 static void index_statements(dz_module *m, TSNode parent) {
   const dz_tsids *id = &m->ids;
   if (ts_node_symbol(parent) == id->error) report_loose_tokens(m, parent);
-  uint32_t n = ts_node_named_child_count(parent);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode st = ts_node_named_child(parent, i);
+  TSNode *sts_;
+  size_t n = kids(m, parent, &sts_);
+  for (size_t i = 0; i < n; i++) {
+    TSNode st = sts_[i];
     TSSymbol s = ts_node_symbol(st);
     if (s == id->import_statement) index_import(m, st);
     else if (s == id->export_statement && !ts_node_has_error(st)) index_export(m, st);
@@ -241,8 +267,8 @@ dz_module *dz_module_extract(const char *path, const char *text, size_t len, con
   m->path = dz_arena_strdup(a, path);
   m->text = dz_arena_strndup(a, text, len);
   m->len = len;
-  if (tree) {
-    m->tree = ts_tree_copy(tree);
+  if (tree && ts_node_end_byte(ts_tree_root_node(tree)) <= len) {
+    m->tree = ts_tree_copy(tree); /* a tree longer than the text is stale: parse instead */
   } else {
     dz_parser *p = dz_parser_new();
     if (!p) {
@@ -258,7 +284,9 @@ dz_module *dz_module_extract(const char *path, const char *text, size_t len, con
     }
   }
   dz_tsids_init(&m->ids, ts_tree_language(m->tree));
+  m->cursor = ts_tree_cursor_new(ts_tree_root_node(m->tree));
   index_statements(m, ts_tree_root_node(m->tree));
+  ts_tree_cursor_delete(&m->cursor);
   return m;
 }
 

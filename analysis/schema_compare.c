@@ -5,6 +5,7 @@
 #include "drizzle_lsp/schema_compare.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -114,34 +115,54 @@ static const char *action(const char *s) {
   return s ? s : "no action";
 }
 
-static const dz_foreign_key *find_fk(cmp *c, const dz_table *t, const char *key) {
-  for (size_t i = 0; i < t->foreign_keys.len; i++)
-    if (strcmp(fk_key(c->a, t->foreign_keys.items[i]), key) == 0) return t->foreign_keys.items[i];
-  return NULL;
+/* How many of the two actions agree (0 to 2). */
+static int agreement(const dz_foreign_key *l, const dz_foreign_key *r) {
+  return (strcasecmp(action(l->on_delete), action(r->on_delete)) == 0) +
+         (strcasecmp(action(l->on_update), action(r->on_update)) == 0);
 }
 
-/* Foreign keys by what they link, then their actions. */
+/* An unused foreign key of t linking what `key` links whose actions agree
+** with want's in at least `least` places, or SIZE_MAX. */
+static size_t match_fk(cmp *c, const dz_table *t, const dz_foreign_key *want, const char *key, const bool *used,
+                       int least) {
+  for (size_t i = 0; i < t->foreign_keys.len; i++)
+    if (!used[i] && agreement(want, t->foreign_keys.items[i]) >= least &&
+        strcmp(fk_key(c->a, t->foreign_keys.items[i]), key) == 0)
+      return i;
+  return SIZE_MAX;
+}
+
+static void compare_actions(cmp *c, const char *key, const dz_foreign_key *lf, const dz_foreign_key *rf) {
+  const char *saved = c->where;
+  c->where = dz_arena_printf(c->a, "%s: %s", saved, key);
+  if (strcasecmp(action(lf->on_delete), action(rf->on_delete)) != 0)
+    report(c, "onDelete is %s in %s, %s in %s", action(lf->on_delete), c->ln, action(rf->on_delete), c->rn);
+  if (strcasecmp(action(lf->on_update), action(rf->on_update)) != 0)
+    report(c, "onUpdate is %s in %s, %s in %s", action(lf->on_update), c->ln, action(rf->on_update), c->rn);
+  c->where = saved;
+}
+
+/* Foreign keys paired by what they link (a table may hold two over the
+** same columns: the closest actions pair first), then their actions compared. */
 static void compare_foreign_keys(cmp *c, const dz_table *l, const dz_table *r) {
-  for (size_t i = 0; i < l->foreign_keys.len; i++) {
-    const dz_foreign_key *lf = l->foreign_keys.items[i];
-    const char *key = fk_key(c->a, lf);
-    const dz_foreign_key *rf = find_fk(c, r, key);
-    if (!rf) {
-      report(c, "%s is in %s but not in %s", key, c->ln, c->rn);
-      continue;
+  size_t nl = l->foreign_keys.len, nr = r->foreign_keys.len;
+  bool *used = dz_arena_alloc(c->a, nr + 1);
+  size_t *pair = dz_arena_alloc(c->a, (nl + 1) * sizeof *pair);
+  for (size_t i = 0; i < nl; i++) pair[i] = SIZE_MAX;
+  for (int least = 2; least >= 0; least--)
+    for (size_t i = 0; i < nl; i++) {
+      if (pair[i] != SIZE_MAX) continue;
+      const dz_foreign_key *lf = l->foreign_keys.items[i];
+      pair[i] = match_fk(c, r, lf, fk_key(c->a, lf), used, least);
+      if (pair[i] != SIZE_MAX) used[pair[i]] = true;
     }
-    const char *saved = c->where;
-    c->where = dz_arena_printf(c->a, "%s: %s", saved, key);
-    if (strcasecmp(action(lf->on_delete), action(rf->on_delete)) != 0)
-      report(c, "onDelete is %s in %s, %s in %s", action(lf->on_delete), c->ln, action(rf->on_delete), c->rn);
-    if (strcasecmp(action(lf->on_update), action(rf->on_update)) != 0)
-      report(c, "onUpdate is %s in %s, %s in %s", action(lf->on_update), c->ln, action(rf->on_update), c->rn);
-    c->where = saved;
+  for (size_t i = 0; i < nl; i++) {
+    const char *key = fk_key(c->a, l->foreign_keys.items[i]);
+    if (pair[i] == SIZE_MAX) report(c, "%s is in %s but not in %s", key, c->ln, c->rn);
+    else compare_actions(c, key, l->foreign_keys.items[i], r->foreign_keys.items[pair[i]]);
   }
-  for (size_t i = 0; i < r->foreign_keys.len; i++) {
-    const char *key = fk_key(c->a, r->foreign_keys.items[i]);
-    if (!find_fk(c, l, key)) report(c, "%s is in %s but not in %s", key, c->rn, c->ln);
-  }
+  for (size_t j = 0; j < nr; j++)
+    if (!used[j]) report(c, "%s is in %s but not in %s", fk_key(c->a, r->foreign_keys.items[j]), c->rn, c->ln);
 }
 
 /* Composite primary keys and unique constraints: the same column lists on

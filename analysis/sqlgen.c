@@ -68,7 +68,8 @@ dz_result dz_sqlgen_migration(const dz_diff *diff, const dz_schema *prev, const 
   if (!d) return dz_error_set(err, DZ_ERR_UNSUPPORTED, "no SQL writer for this dialect");
   dz_sql_plan *plan = dz_arena_alloc(a, sizeof *plan);
   plan->dialect = dialect;
-  dz_sqlgen_ctx ctx = {diff, prev, next, dialect, false, a, &plan->forward};
+  dz_sqlgen_ctx ctx = {.diff = diff, .prev = prev, .next = next, .dialect = dialect, .a = a,
+                      .out = &plan->forward};
   dz_result rc = d->statements(&ctx, err);
   if (rc != DZ_OK) return rc;
 
@@ -79,7 +80,8 @@ dz_result dz_sqlgen_migration(const dz_diff *diff, const dz_schema *prev, const 
   const dz_schema *rnext = prev ? prev : empty;
   if ((rc = dz_diff_schemas(next, rnext, &back, a, &rdiff, err)) != DZ_OK) return rc;
   rdiff->candidates.len = 0; /* the renames are known; the rest are real drops and adds */
-  dz_sqlgen_ctx rctx = {rdiff, next, rnext, dialect, true, a, &plan->rollback};
+  dz_sqlgen_ctx rctx = {.diff = rdiff, .prev = next, .next = rnext, .dialect = dialect,
+                       .strict = true, .a = a, .out = &plan->rollback};
   if ((rc = d->statements(&rctx, err)) != DZ_OK) return rc;
   list_dropped(diff, a, &plan->lost_on_rollback);
   list_dropped(rdiff, a, &plan->discarded_by_rollback);
@@ -91,7 +93,9 @@ char *dz_sql_plan_text(const dz_sql_plan *plan, bool breakpoints, dz_sql_directi
                        dz_arena *a) {
   const dz_sql_stmts *v = dir == DZ_SQL_FORWARD ? &plan->forward : &plan->rollback;
   sqlite3_str *s = sqlite3_str_new(NULL);
-  if (dir == DZ_SQL_ROLLBACK) {
+  /* With nothing to undo, no header either: a chunk of only comments is an
+  ** error to better-sqlite3 ("contains no statements"). */
+  if (dir == DZ_SQL_ROLLBACK && v->len) {
     sqlite3_str_appendall(s, "-- drizzle-lsp rollback: restores the schema as it was before "
                              "this migration.\n");
     header_list(s, &plan->lost_on_rollback, "It cannot bring back (the migration dropped them):");

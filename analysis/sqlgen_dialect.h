@@ -17,6 +17,10 @@ typedef struct dz_sqlgen_ctx {
   bool strict;
   dz_arena *a;
   dz_sql_stmts *out;
+  /* Writer's notes while it writes (start empty): tables the plan rebuilds,
+  ** and indexes it creates later than drizzle-kit would. */
+  dz_strvec rebuilt;
+  DZ_VEC(const dz_index *) deferred;
 } dz_sqlgen_ctx;
 
 typedef struct dz_sql_dialect {

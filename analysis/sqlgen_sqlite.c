@@ -467,6 +467,43 @@ static void lift_views(dz_builder *b, dz_ops *ops) {
     for (size_t i = 0; i < parts[k]->len; i++) dz_vec_push(b->ctx->a, ops, parts[k]->items[i]);
 }
 
+/* ---- dropping a referenced table ------------------------------------------- */
+
+static const char drop_last[] =
+    "the table is dropped last, after the tables that referenced it have lost the reference "
+    "(dropping it first runs their ON DELETE on every row: rows are deleted or nulled, or the "
+    "migration fails)";
+
+/* Is ot (old schema) referenced by a table that outlives this migration? */
+static bool referenced_by_survivor(dz_builder *b, const dz_table *ot) {
+  const dz_schema *p = b->ctx->prev;
+  for (size_t i = 0; p && i < p->tables.len; i++) {
+    const dz_table *t = p->tables.items[i];
+    bool dropped = false;
+    FOR_CHANGES(b, c) dropped |= c->kind == DZ_CHANGE_TABLE_DROP && c->old_table == t;
+    if (t == ot || dropped) continue;
+    for (size_t j = 0; j < t->foreign_keys.len; j++)
+      if (streq(t->foreign_keys.items[j]->table_to, ot->name)) return true;
+  }
+  return false;
+}
+
+static void drop_referenced_last(dz_builder *b, dz_ops *ops) {
+  dz_ops last = {0};
+  size_t w = 0;
+  for (size_t i = 0; i < ops->len; i++) {
+    dz_op *op = ops->items[i];
+    if (op->kind == DZ_OP_DROP_TABLE && referenced_by_survivor(b, op->change->old_table)) {
+      op->deviation = drop_last;
+      dz_vec_push(b->ctx->a, &last, op);
+    } else {
+      ops->items[w++] = op;
+    }
+  }
+  ops->len = w;
+  for (size_t i = 0; i < last.len; i++) dz_vec_push(b->ctx->a, ops, last.items[i]);
+}
+
 /* drizzle-kit writes each distinct statement once. A rebuild's PRAGMA pair
 ** is kept every time: without it the second rebuild runs with foreign keys
 ** on outside a transaction. */
@@ -476,6 +513,7 @@ static void dedupe(dz_sqlgen_ctx *ctx, size_t from) {
   for (size_t i = from; i < s->len; i++) {
     bool dup = false;
     for (size_t j = from; j < w && !dup; j++) dup = strcmp(s->items[j].sql, s->items[i].sql) == 0;
+    if (dz_sqlite_keeps_rows(&s->items[i])) dup = false;
     if (dup && strncmp(s->items[i].sql, "PRAGMA foreign_keys=", 20) == 0) {
       if (!s->items[i].deviation)
         s->items[i].deviation =
@@ -502,7 +540,10 @@ static dz_result sqlite_statements(dz_sqlgen_ctx *ctx, dz_error *err) {
   dz_ops ops = {0};
   flatten(&b, &ops);
   lift_views(&b, &ops);
+  drop_referenced_last(&b, &ops);
   size_t first = ctx->out->len;
+  for (size_t i = 0; i < ops.len; i++)
+    if (ops.items[i]->kind == DZ_OP_RECREATE) dz_vec_push(ctx->a, &ctx->rebuilt, ops.items[i]->table);
   for (size_t i = 0; i < ops.len; i++) dz_sqlite_write_op(ctx, ops.items[i]);
   dedupe(ctx, first);
   return DZ_OK;

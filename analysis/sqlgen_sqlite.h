@@ -73,6 +73,10 @@ typedef DZ_VEC(dz_op *) dz_ops;
 ** rebuild looks at what ran before it). */
 void dz_sqlite_write_op(dz_sqlgen_ctx *ctx, const dz_op *op);
 
+/* Statements de-duplication must leave alone: the ones that save and
+** restore rows around a rebuild (each rebuild needs its own). */
+bool dz_sqlite_keeps_rows(const dz_sql_stmt *st);
+
 /* True when drizzle-kit would rebuild t for a change of column c on Turso:
 ** the column is in a foreign key or is the primary key. */
 bool dz_sqlite_turso_column_needs_rebuild(const dz_table *t, const dz_column *c);

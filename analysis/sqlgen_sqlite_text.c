@@ -218,6 +218,22 @@ static void simple(dz_sqlgen_ctx *ctx, const dz_change *change, const char *reas
   w_emit(&w, change, reason);
 }
 
+static const char deferred_reason[] =
+    "the index is created here, once its table is ready (drizzle-kit creates it inside an "
+    "earlier libSQL ALTER COLUMN block, where it fails or is lost to a later rebuild)";
+
+static bool strvec_has(const dz_strvec *v, const char *s) {
+  for (size_t i = 0; i < v->len; i++)
+    if (streq(v->items[i], s)) return true;
+  return false;
+}
+
+static bool deferred(const dz_sqlgen_ctx *ctx, const dz_index *ix) {
+  for (size_t i = 0; i < ctx->deferred.len; i++)
+    if (ctx->deferred.items[i] == ix) return true;
+  return false;
+}
+
 static void write_index(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const dz_index *ix = op->index;
   bool has_expr = false;
@@ -238,6 +254,10 @@ static void write_index(dz_sqlgen_ctx *ctx, const dz_op *op) {
   put(&w, ")");
   if (ix->where) sqlite3_str_appendf(w.s, " WHERE %s", ix->where);
   put(&w, ";");
+  if (deferred(ctx, ix) && !op->deviation) {
+    w_emit(&w, op->change, deferred_reason);
+    return;
+  }
   w_emit(&w, op->change,
          has_expr && !op->index_expressions
              ? "the expression is written as an expression (after a rebuild drizzle-kit wraps it "
@@ -311,9 +331,10 @@ static bool index_exists_already(dz_sqlgen_ctx *ctx, const dz_index *ix) {
 }
 
 static const char turso_index_reason[] =
-    "leaves out indexes this migration creates later (drizzle-kit drops and re-creates every "
-    "index of the schema around a libSQL ALTER COLUMN, including ones that do not exist yet, "
-    "and the statement fails)";
+    "re-creates only indexes that exist and that no later rebuild creates again (drizzle-kit "
+    "drops and re-creates every index of the schema around a libSQL ALTER COLUMN: one this "
+    "migration adds fails, and one a later rebuild re-creates is lost to de-duplication)";
+
 
 /* libSQL's ALTER COLUMN: drizzle-kit drops every index of the schema first
 ** and creates them all again afterwards; we do so for the ones that exist.
@@ -324,7 +345,9 @@ static bool turso_all_indexes(dz_sqlgen_ctx *ctx, const dz_op *op, bool create) 
     const dz_table *t = ctx->next->tables.items[i];
     for (size_t j = 0; j < t->indexes.len; j++) {
       const dz_index *ix = t->indexes.items[j];
-      if (!index_exists_already(ctx, ix)) {
+      bool exists = index_exists_already(ctx, ix);
+      if (!exists || (create && strvec_has(&ctx->rebuilt, t->name))) {
+        if (create && !deferred(ctx, ix)) dz_vec_push(ctx->a, &ctx->deferred, ix);
         skipped = true;
         continue;
       }
@@ -363,6 +386,11 @@ static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
                       (op->alter != DZ_AL_DROP_DEFAULT && default_truthy(&c->def));
   if (with_default && c->def.text) put_default(&w, c->def.text);
   put(&w, ";");
+  /* The ALTER is written before the block's CREATE INDEX pass, so ask that
+  ** pass's question up front: would it leave an index out? */
+  for (size_t i = 0; i < ctx->next->tables.len && !skipped; i++)
+    skipped = ctx->next->tables.items[i]->indexes.len &&
+              strvec_has(&ctx->rebuilt, ctx->next->tables.items[i]->name);
   w_emit(&w, op->change, skipped ? turso_index_reason : op->deviation);
   turso_all_indexes(ctx, op, true);
 }
@@ -480,6 +508,10 @@ static const char *restore_columns(dz_sqlgen_ctx *ctx, const char *name) {
   const char *r = dz_arena_strdup(ctx->a, text ? text : "");
   sqlite3_free(text);
   return r;
+}
+
+bool dz_sqlite_keeps_rows(const dz_sql_stmt *st) {
+  return st->deviation && strncmp(st->deviation, keep_reason, sizeof keep_reason - 1) == 0;
 }
 
 static const char *keep_name(dz_sqlgen_ctx *ctx, const char *t) {
@@ -600,26 +632,30 @@ static void copy_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const char *into, con
   sqlite3_free(reason);
 }
 
-/* A table that references itself would have its rows deleted (CASCADE),
-** nulled (SET NULL) or refused by DROP TABLE, which deletes the old rows the
-** copies in __new_<t> point at: its rows wait in a temporary table instead. */
+/* A table that references itself, or one of its dependents (a cycle), would
+** lose rows to its own ON DELETE when the old copy or a dependent is
+** emptied: its rows wait in a temporary table too, and foreign-key checks
+** wait for COMMIT while the tables are refilled in any order (the PRAGMA is a
+** no-op outside a transaction, where PRAGMA foreign_keys=OFF holds anyway). */
 static void write_rebuild(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const char *t = op->table, *tmp = dz_arena_printf(ctx->a, "__new_%s", t);
   dz_strvec deps = {0};
   dependents(ctx, t, &deps);
-  bool self = references(ctx, op->table_next, t);
-  keep_rows(ctx, op, &deps, self ? 0 : 1, false);
+  bool cycle = false;
+  for (size_t k = 0; k < deps.len; k++) cycle |= references(ctx, op->table_next, deps.items[k]);
+  if (cycle) dz_sqlgen_emit(ctx, op->change, "PRAGMA defer_foreign_keys=ON;", keep_reason);
+  keep_rows(ctx, op, &deps, cycle ? 0 : 1, false);
   /* A rebuild drizzle-kit would not write at all is ours from end to end. */
   dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=OFF;", op->deviation);
   dz_w w;
   w_begin(&w, ctx);
   create_table(&w, tmp, op->table_next, t);
   w_emit(&w, op->change, op->deviation);
-  if (!self) copy_rows(ctx, op, tmp, t, NULL);
+  if (!cycle) copy_rows(ctx, op, tmp, t, NULL);
   simple(ctx, op->change, op->deviation, "DROP TABLE ", t, NULL, NULL, ";");
   simple(ctx, op->change, op->deviation, "ALTER TABLE ", tmp, " RENAME TO ", t, ";");
   dz_sqlgen_emit(ctx, NULL, "PRAGMA foreign_keys=ON;", op->deviation);
-  if (self) {
+  if (cycle) {
     copy_rows(ctx, op, t, keep_name(ctx, t), keep_reason);
     simple(ctx, op->change, keep_reason, "DROP TABLE temp.", keep_name(ctx, t), NULL, NULL, ";");
   }

@@ -17,8 +17,9 @@ static const char *excerpt(dz_arena *a, const char *sql) {
   return dz_arena_strndup(a, sql, n);
 }
 
-/* Run one breakpoint piece, which must hold one statement (besides comments):
-** the migrator hands each piece to a driver that runs exactly one. */
+/* Run one breakpoint piece, which must hold one statement (besides comments)
+** for SQLite: drizzle-orm's better-sqlite3 migrator prepares each piece as
+** one statement. libSQL's (Turso) runs every statement of a piece. */
 static dz_result run_piece(sqlite3 *db, const char *piece, size_t number, dz_dialect dialect, dz_arena *a,
                            const char **failure) {
   bool handled = false;
@@ -39,11 +40,12 @@ static dz_result run_piece(sqlite3 *db, const char *piece, size_t number, dz_dia
       return DZ_ERR_VERIFY;
     }
     if (!st) break; /* only blanks and comments were left */
-    if (++count > 1) {
+    if (++count > 1 && dialect != DZ_DIALECT_TURSO) {
       sqlite3_finalize(st);
       *failure = dz_arena_printf(a,
                                  "statement %zu holds more than one SQL statement (the second: %s); "
-                                 "drizzle-orm's migrator runs one per \"--> statement-breakpoint\" piece",
+                                 "drizzle-orm's better-sqlite3 migrator runs one per \"--> statement-breakpoint\" "
+                                 "piece and fails here (libSQL's runs them all): keep breakpoints on",
                                  number, excerpt(a, tail));
       return DZ_ERR_VERIFY;
     }

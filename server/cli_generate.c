@@ -1,7 +1,8 @@
 /*
 ** cli_generate.c — `drizzle-lsp generate`: write the next migration (its
 ** SQL, snapshot, journal entry and rollback) for the pending schema changes,
-** all or nothing; stop and ask when a change could be a rename.
+** all or nothing; stop and ask when a change could be a rename, and refuse
+** a schema that could not be read completely.
 */
 #include "drizzle_lsp/cli.h"
 #include "drizzle_lsp/generate.h"
@@ -19,6 +20,22 @@ static void print_written(const dz_generate_plan *p) {
     printf("%zu statement%s differ from drizzle-kit's SQL, which would lose data or fail; "
            "each says why in a \"-- drizzle-lsp:\" comment\n",
            deviations, deviations == 1 ? "" : "s");
+}
+
+/* A migration from a schema read only in part would drop what was missed
+** (a file broken mid-edit, a table drizzle-lsp cannot resolve). */
+static dz_result refuse_partial_schema(const dz_cli_project *proj, dz_error *err) {
+  size_t n = proj->schema_problems;
+  if (!n) return DZ_OK;
+  return dz_error_set(err, DZ_ERR_CONFIG,
+                      "the schema could not be read completely (%zu problem%s above); fix %s "
+                      "first: nothing was written",
+                      n, n == 1 ? "" : "s", n == 1 ? "it" : "them");
+}
+
+static int write_failed(const dz_error *err) {
+  fprintf(stderr, "drizzle-lsp generate: %s; nothing was written\n", err->message);
+  return DZ_EXIT_ERROR;
 }
 
 static void options_from_cli(const dz_cli_options *o, dz_generate_options *g) {
@@ -47,10 +64,12 @@ int dz_cli_generate(int argc, char **argv) {
     code = dz_cli_fail("generate", &err);
   } else if ((code = dz_cli_open_project("generate", &opts, a, &proj)) == DZ_EXIT_OK) {
     options_from_cli(&opts, &gopt);
-    if (dz_generate_plan_migration(proj.config, proj.migrations, proj.schema, &gopt, a, &plan,
-                                   &err) != DZ_OK ||
-        (plan->files.len && dz_generate_write(plan, &err) != DZ_OK))
+    if (refuse_partial_schema(&proj, &err) != DZ_OK ||
+        dz_generate_plan_migration(proj.config, proj.migrations, proj.schema, &gopt, a, &plan,
+                                   &err) != DZ_OK)
       code = dz_cli_fail("generate", &err);
+    else if (plan->files.len && dz_generate_write(plan, &err) != DZ_OK)
+      code = write_failed(&err);
     else if (!plan->files.len)
       printf("No schema changes, nothing to write\n");
     else

@@ -15,9 +15,12 @@ int dz_cli_fail(const char *command, const dz_error *err) {
   return DZ_EXIT_ERROR;
 }
 
-static void print_diags(const dz_schema *s, const dz_diag_list *diags) {
+/* Returns how many were warnings or errors. */
+static size_t print_diags(const dz_schema *s, const dz_diag_list *diags) {
+  size_t problems = 0;
   for (size_t i = 0; i < diags->len; i++) {
     const dz_diag *d = &diags->items[i];
+    problems += d->severity == DZ_SEV_ERROR || d->severity == DZ_SEV_WARNING;
     const char *file = d->span.file < s->files.len ? s->files.items[d->span.file] : NULL;
     if (file)
       fprintf(stderr, "%s:%u:%u: %s: %s\n", file, d->span.start.row + 1, d->span.start.column + 1,
@@ -25,6 +28,7 @@ static void print_diags(const dz_schema *s, const dz_diag_list *diags) {
     else
       fprintf(stderr, "%s: %s\n", dz_severity_name(d->severity), d->message);
   }
+  return problems;
 }
 
 int dz_cli_open_project(const char *command, const dz_cli_options *opts, dz_arena *a,
@@ -41,6 +45,6 @@ int dz_cli_open_project(const char *command, const dz_cli_options *opts, dz_aren
                          &out->migrations, &err) != DZ_OK ||
       dz_project_read_schema(out->config, a, &out->schema, &diags, &err) != DZ_OK)
     return dz_cli_fail(command, &err);
-  print_diags(out->schema, &diags);
+  out->schema_problems = print_diags(out->schema, &diags);
   return DZ_EXIT_OK;
 }

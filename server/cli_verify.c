@@ -11,11 +11,6 @@
 #include "drizzle_lsp/project.h"
 #include "drizzle_lsp/verify.h"
 
-static int error_exit(const dz_error *err) {
-  fprintf(stderr, "drizzle-lsp verify: %s\n", err->message);
-  return DZ_EXIT_ERROR;
-}
-
 static void print_step(const dz_verify_step *s) {
   const char *tag = s->migration->entry->tag;
   if (s->status == DZ_VERIFY_OK) {
@@ -38,29 +33,34 @@ static int report(const dz_migrations *ms, const dz_verify_report *r) {
   return r->failures || skipped ? DZ_EXIT_FAIL : DZ_EXIT_OK;
 }
 
-int dz_cli_verify(int argc, char **argv) {
-  dz_arena *a = dz_arena_new();
-  dz_cli_options opts;
+static int verify(const dz_cli_options *o, dz_arena *a) {
   dz_error err;
   dz_config *cfg = NULL;
   dz_migrations *ms = NULL;
   dz_verify_report *r = NULL;
   char cwd[4096];
-  int code;
   if (!getcwd(cwd, sizeof cwd)) {
     dz_error_set(&err, DZ_ERR_IO, "cannot tell the current directory");
-    code = error_exit(&err);
-  } else if (dz_cli_parse(argc, argv, "config", a, &opts, &err) != DZ_OK ||
-             dz_config_load(opts.config, cwd, a, &cfg, &err) != DZ_OK ||
-             dz_migrations_load(dz_config_out_dir(cfg, a), cfg->dialect, a, &ms, &err) != DZ_OK ||
-             dz_verify_migrations(ms, a, &r, &err) != DZ_OK) {
-    code = error_exit(&err);
-  } else if (ms->items.len == 0) {
-    printf("No migrations in %s yet: nothing to verify\n", ms->dir);
-    code = DZ_EXIT_OK;
-  } else {
-    code = report(ms, r);
+    return dz_cli_fail("verify", &err);
   }
+  /* Only the config and the folder: verify does not read the schema files. */
+  if (dz_config_load(o->config, cwd, a, &cfg, &err) != DZ_OK ||
+      dz_migrations_load(dz_config_out_dir(cfg, a), cfg->dialect, a, &ms, &err) != DZ_OK ||
+      dz_verify_migrations(ms, a, &r, &err) != DZ_OK)
+    return dz_cli_fail("verify", &err);
+  if (ms->items.len == 0) {
+    printf("No migrations in %s yet: nothing to verify\n", ms->dir);
+    return DZ_EXIT_OK;
+  }
+  return report(ms, r);
+}
+
+int dz_cli_verify(int argc, char **argv) {
+  dz_arena *a = dz_arena_new();
+  dz_cli_options opts;
+  dz_error err;
+  int code = dz_cli_parse(argc, argv, "config", a, &opts, &err) == DZ_OK ? verify(&opts, a)
+                                                                          : dz_cli_fail("verify", &err);
   dz_arena_free(a);
   return code;
 }

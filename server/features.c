@@ -6,9 +6,10 @@
 */
 #include "drizzle_lsp/features.h"
 
+#include "drizzle_lsp/fileio.h"
+
 #include <stdlib.h>
 #include <string.h>
-#include <uv.h>
 
 void dz_features_capabilities(const dz_server *s, json_t *caps) {
   if (s->features.hover) json_object_set_new(caps, "hoverProvider", json_true());
@@ -64,9 +65,9 @@ static json_t *hover_json(const dz_server *s, const dz_document *doc, const dz_h
 
 int dz_features_hover(dz_server *s, json_t *params, json_t **result, dz_error *err) {
   if (!s->features.hover) return no_hook("textDocument/hover", err);
-  const char *uri = dz_json_uri(params, err);
+  const char *uri = dz_params_uri(params, err);
   dz_lsp_position pos;
-  if (!uri || !dz_json_position(json_object_get(params, "position"), "position", &pos, err))
+  if (!uri || !dz_params_position(json_object_get(params, "position"), "position", &pos, err))
     return DZ_RPC_INVALID_PARAMS;
   const dz_document *doc = dz_documents_get(s->docs, uri);
   if (!doc) return 0; /* not open: nothing to say (null) */
@@ -87,25 +88,12 @@ int dz_features_hover(dz_server *s, json_t *params, json_t **result, dz_error *e
 /* The bytes of a file that is not open (empty for a file not yet created),
 ** to place an edit's byte offsets on LSP lines. */
 static const char *disk_text(dz_arena *a, const char *path, size_t *len) {
-  *len = 0;
-  uv_fs_t req;
-  uv_file fd = uv_fs_open(uv_default_loop(), &req, path, UV_FS_O_RDONLY, 0, NULL);
-  uv_fs_req_cleanup(&req);
-  if (fd < 0) return "";
-  int rc = uv_fs_fstat(uv_default_loop(), &req, fd, NULL);
-  size_t size = rc == 0 ? (size_t)req.statbuf.st_size : 0;
-  uv_fs_req_cleanup(&req);
-  char *buf = dz_arena_alloc(a, size + 1);
-  while (*len < size) {
-    uv_buf_t b = uv_buf_init(buf + *len, (unsigned)(size - *len));
-    int n = uv_fs_read(uv_default_loop(), &req, fd, &b, 1, -1, NULL);
-    uv_fs_req_cleanup(&req);
-    if (n <= 0) break;
-    *len += (size_t)n;
+  char *text = NULL;
+  if (dz_read_file(path, a, &text, len, NULL) != DZ_OK) {
+    *len = 0;
+    return "";
   }
-  uv_fs_close(uv_default_loop(), &req, fd, NULL);
-  uv_fs_req_cleanup(&req);
-  return buf;
+  return text;
 }
 
 /* The TextDocumentEdit for every edit of `path` in action, in order. */
@@ -152,9 +140,9 @@ static json_t *action_json(dz_server *s, const dz_code_action *action, dz_arena 
 
 int dz_features_code_action(dz_server *s, json_t *params, json_t **result, dz_error *err) {
   if (!s->features.code_actions) return no_hook("textDocument/codeAction", err);
-  const char *uri = dz_json_uri(params, err);
+  const char *uri = dz_params_uri(params, err);
   dz_lsp_range range;
-  if (!uri || !dz_json_range(json_object_get(params, "range"), "range", &range, err))
+  if (!uri || !dz_params_range(json_object_get(params, "range"), "range", &range, err))
     return DZ_RPC_INVALID_PARAMS;
   const dz_document *doc = dz_documents_get(s->docs, uri);
   if (!doc) return 0;

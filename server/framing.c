@@ -173,7 +173,9 @@ static dz_frame_status read_header(dz_framer *f, dz_error *err) {
   }
   size_t length = 0;
   if (parse_headers(f, f->buf + f->start, f->buf + block_end, &length, err) != DZ_OK) {
-    start_resync(f, block_end);
+    /* From just past the block's start, not its end: junk before a frame's
+    ** own header lines lands in the same block, and the frame is kept. */
+    start_resync(f, f->start + 1);
     return DZ_FRAME_ERROR;
   }
   f->start = block_end;

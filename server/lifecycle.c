@@ -75,6 +75,8 @@ static int on_initialize(dz_server *s, json_t *params, json_t **result, dz_error
   s->encoding = offers_utf8(params) ? DZ_ENC_UTF8 : DZ_ENC_UTF16;
   set_trace(s, json_object_get(params, "trace"));
   record_workspace(s, params);
+  json_t *pid = json_object_get(params, "processId");
+  if (json_is_integer(pid) && json_integer_value(pid) > 0) s->client_pid = json_integer_value(pid);
   s->state = DZ_SERVER_RUNNING;
   *result = json_pack("{s:o, s:{s:s, s:s}}", "capabilities", capabilities(s), "serverInfo",
                       "name", "drizzle-lsp", "version", DZ_VERSION);

@@ -5,7 +5,8 @@
 ** libuv's check phase, after every read the poll phase could make, so a
 ** burst that arrived together is handled as one batch (cancellations first,
 ** didChange merged). The exit code is the session's: 0 when shutdown came
-** before exit, 1 otherwise.
+** before exit, 1 otherwise. As the spec asks, the server also ends when the
+** client process named in initialize's processId is gone.
 */
 #include "drizzle_lsp/cli.h"
 
@@ -17,10 +18,13 @@
 #include "drizzle_lsp/server.h"
 #include "drizzle_lsp/transport.h"
 
+#define CLIENT_CHECK_MS 2000
+
 typedef struct session {
   dz_server *server;
   dz_transport *transport;
   uv_check_t check;
+  uv_timer_t client_watch;
   bool finished;
 } session;
 
@@ -29,7 +33,17 @@ static void finish(session *ss) {
   ss->finished = true;
   uv_check_stop(&ss->check);
   uv_close((uv_handle_t *)&ss->check, NULL);
+  uv_close((uv_handle_t *)&ss->client_watch, NULL);
   dz_transport_close(ss->transport);
+}
+
+static void on_client_watch(uv_timer_t *h) {
+  session *ss = h->data;
+  int64_t pid = ss->server->client_pid;
+  if (pid <= 0 || pid > INT32_MAX || uv_kill((int)pid, 0) != UV_ESRCH) return;
+  dz_server_log(ss->server, DZ_LOG_WARNING, "client process %lld is gone; exiting", (long long)pid);
+  dz_server_input_ended(ss->server);
+  finish(ss);
 }
 
 static void on_check(uv_check_t *h) {
@@ -80,6 +94,10 @@ int dz_server_run(int argc, char **argv) {
   }
   uv_check_init(loop, &ss.check);
   ss.check.data = &ss;
+  uv_timer_init(loop, &ss.client_watch);
+  ss.client_watch.data = &ss;
+  uv_timer_start(&ss.client_watch, on_client_watch, CLIENT_CHECK_MS, CLIENT_CHECK_MS);
+  uv_unref((uv_handle_t *)&ss.client_watch); /* never what keeps the loop alive */
   uv_run(loop, UV_RUN_DEFAULT);
   int code = ss.server->exit_code;
   dz_server_free(ss.server);

@@ -20,7 +20,7 @@ static bool read_u32(json_t *v, uint32_t *out) {
   return true;
 }
 
-bool dz_json_position(json_t *v, const char *what, dz_lsp_position *out, dz_error *err) {
+bool dz_params_position(json_t *v, const char *what, dz_lsp_position *out, dz_error *err) {
   if (read_u32(json_object_get(v, "line"), &out->line) &&
       read_u32(json_object_get(v, "character"), &out->character))
     return true;
@@ -28,16 +28,16 @@ bool dz_json_position(json_t *v, const char *what, dz_lsp_position *out, dz_erro
   return false;
 }
 
-bool dz_json_range(json_t *v, const char *what, dz_lsp_range *out, dz_error *err) {
+bool dz_params_range(json_t *v, const char *what, dz_lsp_range *out, dz_error *err) {
   if (!json_is_object(v)) {
     dz_error_set(err, DZ_ERR_SYNTAX, "%s must be a range {start, end}", what);
     return false;
   }
-  return dz_json_position(json_object_get(v, "start"), what, &out->start, err) &&
-         dz_json_position(json_object_get(v, "end"), what, &out->end, err);
+  return dz_params_position(json_object_get(v, "start"), what, &out->start, err) &&
+         dz_params_position(json_object_get(v, "end"), what, &out->end, err);
 }
 
-const char *dz_json_uri(json_t *params, dz_error *err) {
+const char *dz_params_uri(json_t *params, dz_error *err) {
   const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
   if (!uri) dz_error_set(err, DZ_ERR_SYNTAX, "params.textDocument.uri must be a string");
   return uri;
@@ -52,7 +52,7 @@ static void changed(dz_server *s, const char *uri) {
 
 int dz_sync_did_open(dz_server *s, json_t *params, json_t **result, dz_error *err) {
   json_t *td = json_object_get(params, "textDocument");
-  const char *uri = dz_json_uri(params, err);
+  const char *uri = dz_params_uri(params, err);
   json_t *text = json_object_get(td, "text");
   json_t *version = json_object_get(td, "version");
   if (!uri) return DZ_RPC_INVALID_PARAMS;
@@ -82,11 +82,11 @@ static bool read_change(json_t *c, size_t i, dz_text_change *out, dz_error *err)
   out->text = json_string_value(text);
   out->len = json_string_length(text);
   out->has_range = range != NULL;
-  return !range || dz_json_range(range, what, &out->range, err);
+  return !range || dz_params_range(range, what, &out->range, err);
 }
 
 int dz_sync_did_change(dz_server *s, json_t *params, json_t **result, dz_error *err) {
-  const char *uri = dz_json_uri(params, err);
+  const char *uri = dz_params_uri(params, err);
   json_t *changes = json_object_get(params, "contentChanges");
   json_t *version = json_object_get(json_object_get(params, "textDocument"), "version");
   if (!uri) return DZ_RPC_INVALID_PARAMS;
@@ -113,7 +113,7 @@ int dz_sync_did_change(dz_server *s, json_t *params, json_t **result, dz_error *
 }
 
 int dz_sync_did_close(dz_server *s, json_t *params, json_t **result, dz_error *err) {
-  const char *uri = dz_json_uri(params, err);
+  const char *uri = dz_params_uri(params, err);
   if (!uri) return DZ_RPC_INVALID_PARAMS;
   if (dz_documents_close(s->docs, uri, err) != DZ_OK) return DZ_RPC_INVALID_PARAMS;
   if (s->features.document_closed) s->features.document_closed(s->features.ud, s, uri);
@@ -121,7 +121,7 @@ int dz_sync_did_close(dz_server *s, json_t *params, json_t **result, dz_error *e
 }
 
 int dz_sync_document_state(dz_server *s, json_t *params, json_t **result, dz_error *err) {
-  const char *uri = dz_json_uri(params, err);
+  const char *uri = dz_params_uri(params, err);
   if (!uri) return DZ_RPC_INVALID_PARAMS;
   const dz_document *doc = dz_documents_get(s->docs, uri);
   if (!doc) {

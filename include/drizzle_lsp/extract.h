@@ -6,6 +6,12 @@
 ** Nothing is run. Constructs that cannot be resolved without running code
 ** are reported as diagnostics naming them (file:line:col), never guessed.
 ** Broken TypeScript mid-edit still yields every table that parses.
+**
+** Diagnostic codes: "unresolved-construct" (warning: a column, default,
+** constraint, view or export left out, naming what could not be resolved),
+** "syntax-error" (warning: a declaration skipped until the file parses),
+** "drizzle-kit-error" (error: a schema drizzle-kit itself would reject, such
+** as two unique constraints or checks with one name).
 */
 #ifndef DZ_EXTRACT_H
 #define DZ_EXTRACT_H
@@ -43,7 +49,8 @@ typedef struct dz_module dz_module;
 
 /* Index one file. tree, if not NULL, is the caller's current parse of exactly
 ** this text (kept incrementally by the server); it is copied, not taken.
-** Otherwise the text is parsed. The caller owns the module: dz_module_free.
+** Otherwise (or if the tree is visibly stale: longer than the text) the
+** text is parsed. The caller owns the module: dz_module_free.
 ** NULL only if tree-sitter gives up (err says so); bad TypeScript is fine. */
 dz_module *dz_module_extract(const char *path, const char *text, size_t len, const TSTree *tree,
                              dz_error *err);
@@ -52,11 +59,24 @@ void dz_module_free(dz_module *m);
 /* Read and index a file from disk; NULL if it cannot be read (err says why). */
 dz_module *dz_module_read(const char *path, dz_error *err);
 
-/* Supplies modules imported by the linked ones but not among them (a loader
-** returns a new module the link frees, or NULL if there is no such file).
-** dz_module_read_loader reads them from disk (ctx unused). */
-typedef dz_module *(*dz_module_loader)(void *ctx, const char *path);
-dz_module *dz_module_read_loader(void *ctx, const char *path);
+/* Supplies a module imported by the linked ones but not among them, or NULL
+** when there is no such file. *owned: true when the link is to free it when
+** done (a fresh module), false when the loader keeps it (a cache). */
+typedef dz_module *(*dz_module_loader)(void *ctx, const char *path, bool *owned);
+
+/* Reads the file from disk on every call (ctx unused; the link frees it). */
+dz_module *dz_module_read_loader(void *ctx, const char *path, bool *owned);
+
+/* Modules read from disk for resolution, kept across links (the language
+** server's: it relinks on every edit). dz_module_cache_loader is its loader
+** (ctx: the cache). Absent files are remembered too, so the caller calls
+** dz_module_cache_forget for every file created, changed or deleted on disk.
+** The caller owns the cache; dz_module_cache_free frees its modules. */
+typedef struct dz_module_cache dz_module_cache;
+dz_module_cache *dz_module_cache_new(void);
+void dz_module_cache_free(dz_module_cache *c);
+dz_module *dz_module_cache_loader(void *cache, const char *path, bool *owned);
+void dz_module_cache_forget(dz_module_cache *c, const char *path);
 
 /* The schema drizzle-kit would see from mods, in the config's order (each
 ** module's exports sorted by name, a table exported twice counted once).

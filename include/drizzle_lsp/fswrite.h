@@ -24,7 +24,7 @@ typedef struct dz_file_write {
                         existing file at path is an error and is left alone */
 } dz_file_write;
 
-/* Write one file atomically (temp, fsync, rename). The directory must exist.
+/* Write one file atomically (temp, fsync, rename); dz_write_files of one.
 ** Without `replace`, an existing file at path is DZ_ERR_IO naming it. */
 dz_result dz_write_file(const dz_file_write *f, dz_error *err);
 

@@ -41,6 +41,7 @@ struct dz_module {
   size_t len;
   TSTree *tree;
   dz_tsids ids;
+  TSTreeCursor cursor;  /* the one cursor indexing walks with (deleted after) */
   DZ_VEC(dz_binding) bindings;
   DZ_VEC(dz_import) imports;
   DZ_VEC(dz_export) exports;

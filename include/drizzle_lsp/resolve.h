@@ -11,7 +11,8 @@
 **
 ** A dz_module (one file: its text, tree and top-level bindings) is built once
 ** per file and kept by the caller; dz_eval is one link over a set of modules,
-** whose values live in the evaluation's arena.
+** whose values live in the evaluation's arena. resolve.c holds modules and
+** scopes, eval.c expressions, values.c values, builders.c drizzle-orm.
 */
 #ifndef DZ_RESOLVE_H
 #define DZ_RESOLVE_H

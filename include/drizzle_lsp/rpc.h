@@ -9,7 +9,9 @@
 ** a server that falls behind: a $/cancelRequest answers its still-queued
 ** request with RequestCancelled at once, and consecutive didChange
 ** notifications for one document are merged into one (one reparse) before
-** the remaining messages go to the dispatch hook in order.
+** the remaining messages go to the dispatch hook in order. A merged change
+** is applied all or nothing: one invalid range in a burst refuses the burst
+** (after an invalid range client and server disagree on the text anyway).
 */
 #ifndef DZ_RPC_H
 #define DZ_RPC_H

@@ -35,6 +35,7 @@ struct dz_server {
   bool shutdown_received;
   int exit_code;               /* valid once EXITED: 0 after shutdown, else 1 */
   dz_position_encoding encoding;
+  int64_t client_pid;          /* initialize's processId; 0 when not given */
   const char *root_uri;        /* NULL if the client gave none */
   const char *root_path;       /* its path, or NULL */
   dz_strvec folders;           /* workspace folder URIs */
@@ -86,8 +87,8 @@ int dz_sync_document_state(dz_server *s, json_t *params, json_t **result, dz_err
 
 /* Shared JSON readers for handlers: false (and err set, naming `what`) when
 ** the value is missing or has the wrong shape. */
-bool dz_json_position(json_t *v, const char *what, dz_lsp_position *out, dz_error *err);
-bool dz_json_range(json_t *v, const char *what, dz_lsp_range *out, dz_error *err);
-const char *dz_json_uri(json_t *params, dz_error *err);
+bool dz_params_position(json_t *v, const char *what, dz_lsp_position *out, dz_error *err);
+bool dz_params_range(json_t *v, const char *what, dz_lsp_range *out, dz_error *err);
+const char *dz_params_uri(json_t *params, dz_error *err);
 
 #endif /* DZ_SERVER_H */

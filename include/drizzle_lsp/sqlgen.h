@@ -49,7 +49,7 @@ typedef enum dz_sql_direction { DZ_SQL_FORWARD, DZ_SQL_ROLLBACK } dz_sql_directi
 ** joined by "--> statement-breakpoint\n" (breakpoints) or by "\n", as
 ** drizzle-kit joins them, with a "-- drizzle-lsp: ..." comment line before a
 ** statement that deviates. The rollback starts with a comment that lists the
-** data it cannot restore and the data it discards. Allocated in a. */
+** data it cannot restore and the data it discards (an empty rollback is ""). Allocated in a. */
 char *dz_sql_plan_text(const dz_sql_plan *plan, bool breakpoints, dz_sql_direction dir,
                        dz_arena *a);
 

@@ -8,6 +8,8 @@
 
 #include <tree_sitter/api.h>
 
+#include "drizzle_lsp/arena.h"
+
 /* X(member, "grammar name") for named node types. */
 #define DZ_TS_SYMBOLS(X)                                                        \
   X(program, "program") X(export_statement, "export_statement")                 \
@@ -43,7 +45,8 @@
   X(optional_parameter, "optional_parameter") X(computed_property_name, "computed_property_name") \
   X(comment, "comment") X(arguments, "arguments") X(rest_pattern, "rest_pattern") \
   X(type_arguments, "type_arguments") X(error, "ERROR") \
-  X(enum_declaration, "enum_declaration") X(enum_body, "enum_body") X(enum_assignment, "enum_assignment")
+  X(enum_declaration, "enum_declaration") X(enum_body, "enum_body") X(enum_assignment, "enum_assignment") \
+  X(if_statement, "if_statement") X(else_clause, "else_clause") X(empty_statement, "empty_statement")
 
 #define DZ_TS_FIELDS(X)                                                         \
   X(name, "name") X(value, "value") X(body, "body") X(parameters, "parameters") \
@@ -52,7 +55,8 @@
   X(source, "source") X(declaration, "declaration") X(alias, "alias")           \
   X(left, "left") X(right, "right") X(operator, "operator") X(argument, "argument") \
   X(condition, "condition") X(consequence, "consequence") X(alternative, "alternative") \
-  X(pattern, "pattern") X(constructor, "constructor")
+  X(pattern, "pattern") X(constructor, "constructor") \
+  X(optional_chain, "optional_chain")
 
 typedef struct dz_tsids {
 #define DZ_TS_MEMBER(m, s) TSSymbol m;
@@ -65,5 +69,9 @@ typedef struct dz_tsids {
 
 /* Fill ids from lang. */
 void dz_tsids_init(dz_tsids *ids, const TSLanguage *lang);
+
+/* The named children of n, comments left out, walked with cursor c (reset
+** to n; the caller's one cursor) into an array in a. Returns the count. */
+size_t dz_ts_children(TSTreeCursor *c, const dz_tsids *ids, TSNode n, dz_arena *a, TSNode **out);
 
 #endif /* DZ_TSIDS_H */

@@ -2,7 +2,8 @@
 ** verify.h — proving a migrations folder on a real SQLite database: each
 ** migration is replayed, in order, on an in-memory database the way
 ** drizzle-orm's migrator runs it (foreign keys enforced, inside a
-** transaction, one statement per "--> statement-breakpoint" piece), and the
+** transaction, one statement per "--> statement-breakpoint" piece for
+** SQLite's better-sqlite3 driver), and the
 ** resulting schema must equal that migration's snapshot. A rollback
 ** (<tag>.down.sql), when there is one, is applied next and must give back
 ** the previous snapshot's schema; the migration is then applied again so the
@@ -41,9 +42,9 @@ dz_result dz_verify_migrations(const dz_migrations *ms, dz_arena *a, dz_verify_r
                                dz_error *err);
 
 /* Run one migration file's text on db the way drizzle-orm's migrator does:
-** split on breakpoints, each piece one statement, all in one transaction
-** (rolled back on failure). For DZ_DIALECT_TURSO, libSQL's ALTER COLUMN is
-** done as libSQL does it. On failure (DZ_ERR_VERIFY), *failure (in a) says
+** split on breakpoints, each piece one statement (for DZ_DIALECT_TURSO, any
+** number, and libSQL's ALTER COLUMN done as libSQL does it), all in one
+** transaction (rolled back on failure). On failure (DZ_ERR_VERIFY), *failure (in a) says
 ** which statement failed and SQLite's message. */
 dz_result dz_verify_apply(sqlite3 *db, const char *sql, dz_dialect dialect, dz_arena *a,
                           const char **failure);

@@ -11,13 +11,13 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { compareSnapshots } from "../lib/snapshot_compare.mjs";
 
 const SOURCE = process.env.DZ_SOURCE_DIR;
 const BUILD = process.env.DZ_BUILD_DIR;
 const BIN = process.env.DZ_BIN;
 const KIT_ONLY = process.env.DZ_CORPUS_KIT_ONLY === "1";
 const POOL = 2; // drizzle-kit runs at once: the machine's cores are shared
-const MAX_DIFFS = 12; // difference lines printed per failing case
 
 if (!SOURCE || !BUILD || (!BIN && !KIT_ONLY)) {
   console.error("corpus: DZ_SOURCE_DIR, DZ_BUILD_DIR and DZ_BIN must be set (run through ctest)");
@@ -106,89 +106,6 @@ function tail(text, lines = 8) {
   return text.trim().split("\n").slice(-lines).map((l) => `    | ${l}`).join("\n");
 }
 
-// ---- comparison ---------------------------------------------------------------------
-
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const step = (p, k) =>
-  typeof k === "number" ? `${p}[${k}]` : IDENT.test(k) ? (p ? `${p}.${k}` : k) : `${p}[${JSON.stringify(k)}]`;
-// Values as JSON, cut short: a missing table should not fill the screen.
-function show(v) {
-  if (v === undefined) return "(absent)";
-  const text = JSON.stringify(v);
-  return text.length > 160 ? `${text.slice(0, 150)}…(${text.length} chars)` : text;
-}
-const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-
-// Field-for-field differences, as "path: expected X vs got Y".
-function diffValues(exp, got, p, out) {
-  if (out.length >= MAX_DIFFS) return;
-  if (isObj(exp) && isObj(got)) {
-    for (const k of Object.keys(exp)) diffValues(exp[k], got[k], step(p, k), out);
-    for (const k of Object.keys(got)) if (!(k in exp)) diffValues(undefined, got[k], step(p, k), out);
-  } else if (Array.isArray(exp) && Array.isArray(got)) {
-    const n = Math.max(exp.length, got.length);
-    for (let i = 0; i < n; i++) diffValues(exp[i], got[i], step(p, i), out);
-  } else if (JSON.stringify(exp) !== JSON.stringify(got)) {
-    out.push(`${p || "(root)"}: expected ${show(exp)} vs got ${show(got)}`);
-  }
-}
-
-// With equal values, the first object whose keys come in another order.
-function diffKeyOrder(exp, got, p, out) {
-  if (out.length >= MAX_DIFFS) return;
-  if (isObj(exp) && isObj(got)) {
-    const ek = Object.keys(exp);
-    const gk = Object.keys(got);
-    if (ek.join("\u0000") !== gk.join("\u0000")) {
-      out.push(`${p || "(root)"}: key order expected [${ek.join(", ")}] vs got [${gk.join(", ")}]`);
-      return;
-    }
-    for (const k of ek) diffKeyOrder(exp[k], got[k], step(p, k), out);
-  } else if (Array.isArray(exp) && Array.isArray(got)) {
-    exp.forEach((v, i) => diffKeyOrder(v, got[i], step(p, i), out));
-  }
-}
-
-// The snapshot's own id and prevId differ by design: blank them where they stand.
-const blankIds = (text) => text.replace(/^ {2}"(id|prevId)": "[^"\n]*",$/gm, '  "$1": "",');
-function withoutIds(obj) {
-  const { id: _id, prevId: _prevId, ...rest } = obj;
-  return rest;
-}
-
-function firstTextDifference(expText, gotText) {
-  const e = expText.split("\n");
-  const g = gotText.split("\n");
-  for (let i = 0; i < Math.max(e.length, g.length); i++) {
-    if (e[i] !== g[i]) return `text line ${i + 1}: expected ${show(e[i])} vs got ${show(g[i])}`;
-  }
-  return null;
-}
-
-// Empty list: equal. Otherwise readable lines saying where they differ.
-function compare(expText, gotText) {
-  let got;
-  try {
-    got = JSON.parse(gotText);
-  } catch (e) {
-    return [`output is not JSON (${e.message}); it starts: ${show(gotText.slice(0, 120))}`];
-  }
-  if (!isObj(got)) return [`output is JSON but not an object: ${show(gotText.slice(0, 120))}`];
-  const exp = JSON.parse(expText);
-  const diffs = [];
-  diffValues(withoutIds(exp), withoutIds(got), "", diffs);
-  if (diffs.length) return diffs;
-  const blank = (o) => ({ ...o, id: "", prevId: "" });
-  if (JSON.stringify(blank(exp), null, 2) !== JSON.stringify(blank(got), null, 2)) {
-    diffKeyOrder(blank(exp), blank(got), "", diffs);
-    return diffs.length ? diffs : ["same values, different JSON.stringify text"];
-  }
-  // drizzle-kit's file has no final newline; a printed one is allowed.
-  const raw = gotText.endsWith("\n") ? gotText.slice(0, -1) : gotText;
-  const textDiff = firstTextDifference(blankIds(expText), blankIds(raw));
-  return textDiff ? [textDiff] : [];
-}
-
 // ---- one case -----------------------------------------------------------------------
 
 async function runCase(name) {
@@ -220,7 +137,7 @@ async function runCase(name) {
       lines: [`drizzle-lsp snapshot exited ${ours.code ?? ours.signal}:`, tail(ours.stderr || ours.stdout)],
     };
   }
-  const lines = compare(expText, ours.stdout);
+  const lines = compareSnapshots(expText, ours.stdout);
   return { name, ok: lines.length === 0, lines };
 }
 

@@ -7,11 +7,13 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { compareSnapshots } from "../lib/snapshot_compare.mjs";
 
 const SOURCE = process.env.DZ_SOURCE_DIR;
 const BUILD = process.env.DZ_BUILD_DIR;
-if (!SOURCE || !BUILD) {
-  console.error("dashboard: DZ_SOURCE_DIR and DZ_BUILD_DIR must be set (run through ctest)");
+const BIN = process.env.DZ_BIN;
+if (!SOURCE || !BUILD || !BIN) {
+  console.error("dashboard: DZ_BIN, DZ_SOURCE_DIR and DZ_BUILD_DIR must be set (run through ctest)");
   console.log("0 passed, 1 failed");
   process.exit(1);
 }
@@ -113,9 +115,12 @@ function applyCommitted() {
 }
 
 // The pending change is real: drizzle-kit generate writes migration 0002 with the four
-// parts the README names. Returns its SQL statements.
+// parts the README names. Before it, `drizzle-lsp snapshot` prints the same snapshot
+// drizzle-kit then writes, chained to 0001 (only the new id differs). Returns 0002's SQL
+// statements.
 function generatePending() {
   const dir = copyPackage("generate");
+  const ours = spawnSync(BIN, ["snapshot"], { cwd: dir, encoding: "utf8", timeout: 120_000 });
   const r = kit(dir, "generate");
   const journal = readJournal(dir);
   const entry = journal.entries[2];
@@ -124,6 +129,13 @@ function generatePending() {
     report("drizzle-kit generate writes a new migration for the pending change", `exit ${r.code}:\n${r.out}`);
     return null;
   }
+  const expected0002 = fs.readFileSync(path.join(dir, "drizzle", "meta", `${entry.tag.split("_")[0]}_snapshot.json`), "utf8");
+  report(
+    "drizzle-lsp snapshot equals drizzle-kit's snapshot for the pending change",
+    ours.status !== 0
+      ? `drizzle-lsp snapshot exited ${ours.status ?? ours.signal}:\n${ours.stderr}`
+      : compareSnapshots(expected0002, ours.stdout, ["id"]).join("\n") || null,
+  );
   const sql = fs.readFileSync(sqlPath, "utf8");
   report(
     "drizzle-kit generate writes a new migration for the pending change",

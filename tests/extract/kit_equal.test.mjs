@@ -21,11 +21,12 @@ const fixtures = path.join(DZ_SOURCE_DIR, "tests", "extract", "fixtures");
 const cases = [
   { dir: "columns", schema: ["schema.ts", "defaults.ts", "enums.ts"] },
   { dir: "columns", schema: ["defaults.ts", "schema.ts"], casing: "snake_case" },
+  { dir: "columns", schema: ["custom.ts", "helpers.ts", "conversions.ts"], casing: "camelCase" },
   { dir: "crossfile", schema: ["users.ts", "posts.ts"] },
   { dir: "crossfile", schema: ["posts.ts", "users.ts"], casing: "snake_case" },
   { dir: "crossfile", schema: ["posts.ts", "users.ts"], casing: "camelCase" },
   { dir: "extra", schema: ["schema.ts"] },
-  { dir: "extra", schema: ["schema.ts"], casing: "snake_case" },
+  { dir: "extra", schema: ["schema.ts", "functional.ts"], casing: "snake_case" },
   { dir: "exports", schema: ["uses.ts", "base.ts"] },
   { dir: "exports", schema: ["re.ts", "base.ts", "order.ts"] },
 ];

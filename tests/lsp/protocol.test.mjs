@@ -1,6 +1,7 @@
 // protocol.test.mjs — the server against a real, independent LSP client
 // (vscode-jsonrpc over stdio): the lifecycle, both position encodings,
 // error codes, cancellation, exit codes and document sync.
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test, run, assert, assertEqual, startServer } from "./harness.mjs";
@@ -127,6 +128,18 @@ test("shutdown_then_exit_is_0_exit_alone_is_1_and_requests_after_shutdown_are_in
   assertEqual(await finish(t, { shutdown: false }), 1, "exit without shutdown");
   const u = connect(); // exit before initialize is still honoured
   assertEqual(await finish(u, { shutdown: false }), 1, "exit before initialize");
+});
+
+test("the_server_exits_when_the_client_process_is_gone", async () => {
+  const s = connect();
+  const parent = spawn("sleep", ["0.5"]);
+  const gone = new Promise((r) => parent.on("exit", r));
+  await s.conn.sendRequest("initialize", { processId: parent.pid, rootUri: null, capabilities: {} });
+  await gone;
+  const t = Date.now();
+  assertEqual(await s.exited, 1, "exit code without shutdown");
+  assert(Date.now() - t < 10000, "exited within the check interval");
+  assert(/client process \d+ is gone/.test(s.stderr()), "said why on stderr");
 });
 
 test("closing_stdin_ends_the_server", async () => {

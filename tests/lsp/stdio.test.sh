@@ -75,7 +75,7 @@ else fail "unknown_server_option_is_usage_error" "exit $code: $(cat "$TMP/bogus.
 
 # A terminal: the server puts it in binary-safe mode so the bytes pass as sent.
 if command -v script > /dev/null; then
-  (sleep 1; cat "$TMP/full.lsp"; sleep 3) |
+  (sleep 2; cat "$TMP/full.lsp"; sleep 3) |
     timeout 20 script -qec "'$DZ_BIN' 2>/dev/null; echo EXIT=\$?" /dev/null > "$TMP/tty.out"
   if grep -q "EXIT=0" "$TMP/tty.out"; then ok "stdin_tty_exit_0"; else fail "stdin_tty_exit_0" "$(tail -c 300 "$TMP/tty.out")"; fi
   expect_answers "stdin_tty_answers" "$TMP/tty.out"

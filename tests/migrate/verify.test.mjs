@@ -150,5 +150,11 @@ r = verify([], tdir);
 check('turso: an ALTER COLUMN that disagrees with the snapshot fails', r.status === 1 &&
   r.stdout.includes('table users: column email: notNull is false in the database, true in meta/0001_snapshot.json'), r.stdout + r.stderr);
 
+fs.writeFileSync(tsql, talter);
+const t0 = fs.readdirSync(tout).filter((f) => f.startsWith('0000_') && f.endsWith('.sql')).map((f) => path.join(tout, f))[0];
+fs.writeFileSync(t0, fs.readFileSync(t0, 'utf8').replaceAll('--> statement-breakpoint', ''));
+r = verify([], tdir);
+check('turso: several statements in one piece run, as libSQL runs them', r.status === 0, r.stdout + r.stderr);
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -13,48 +13,38 @@
 #include "drizzle_lsp/extract.h"
 #include "drizzle_lsp/snapshot.h"
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc(n > 0 ? (size_t)n : 1);
-  *len = buf ? fread(buf, 1, (size_t)(n > 0 ? n : 0), f) : 0;
-  fclose(f);
-  return buf;
-}
-
 int main(int argc, char **argv) {
   dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
-  dz_source_file files[64];
+  dz_module *mods[64];
   size_t n = 0;
-  for (int i = 1; i < argc; i++) {
+  int status = 0;
+  for (int i = 1; i < argc && status == 0; i++) {
     if (strcmp(argv[i], "--casing") == 0 && i + 1 < argc) {
       i++;
       opt.casing = strcmp(argv[i], "camelCase") == 0 ? DZ_CASING_CAMEL : DZ_CASING_SNAKE;
       continue;
     }
-    if (n == 64) break;
-    char *abs = realpath(argv[i], NULL);
-    size_t len = 0;
-    char *text = abs ? slurp(abs, &len) : NULL;
-    if (!text) {
-      fprintf(stderr, "dz_dump_schema: cannot read %s\n", argv[i]);
-      return 2;
+    char *abs = n < 64 ? realpath(argv[i], NULL) : NULL;
+    dz_error err;
+    dz_error_clear(&err);
+    mods[n] = abs ? dz_module_read(abs, &err) : NULL;
+    if (!mods[n]) {
+      fprintf(stderr, "dz_dump_schema: cannot read %s %s\n", argv[i], err.message);
+      status = 2;
+    } else {
+      n++;
     }
-    files[n++] = (dz_source_file){abs, text, len};
+    free(abs);
   }
   dz_arena *a = dz_arena_new();
   dz_schema *s = NULL;
   dz_diag_list diags = {0};
   dz_error err;
-  dz_result rc = dz_extract_schema(files, n, &opt, a, &s, &diags, &err);
-  int status = 0;
-  if (rc != DZ_OK) {
+  if (status == 0 && dz_schema_link(mods, n, &opt, dz_module_read_loader, NULL, a, &s, &diags, &err) != DZ_OK) {
     fprintf(stderr, "dz_dump_schema: %s\n", err.message);
     status = 2;
-  } else {
+  }
+  if (status == 0) {
     s->id = s->prev_id = "00000000-0000-0000-0000-000000000000";
     puts(dz_snapshot_write(s, a));
     for (size_t i = 0; i < diags.len; i++) {
@@ -63,10 +53,7 @@ int main(int argc, char **argv) {
               d->span.start.row + 1, d->span.start.column + 1, dz_severity_name(d->severity), d->message);
     }
   }
-  for (size_t i = 0; i < n; i++) {
-    free((char *)files[i].path);
-    free((char *)files[i].text);
-  }
+  for (size_t i = 0; i < n; i++) dz_module_free(mods[i]);
   dz_arena_free(a);
   return status;
 }

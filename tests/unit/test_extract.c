@@ -157,7 +157,7 @@ DZ_TEST(defaults_drizzle_kit_cannot_store_are_reported_not_guessed) {
   done(&f);
 }
 
-DZ_TEST(typescript_enums_const_arrays_and_sql_helpers_resolve) {
+DZ_TEST(typescript_enums_const_arrays_conversions_and_sql_helpers_resolve) {
   fixture f = extract1(IMPORTS
       "enum Status { Active = 'active', Blocked = 'blocked' }\n"
       "enum Level { Low, Mid = 5, High }\n"
@@ -171,6 +171,14 @@ DZ_TEST(typescript_enums_const_arrays_and_sql_helpers_resolve) {
   /* a numeric enum maps values back to names, and integer keys come first */
   DZ_CHECK_STR(col(&f, "e", "lvs")->def.text, "'[\"Low\",\"Mid\",\"High\",0,5,6]'");
   DZ_CHECK_STR(col(&f, "e", "role")->def.text, "'user'");
+  fixture g = extract1(IMPORTS
+      "const FACTOR = 1000;\n"
+      "export const g = sqliteTable('g', { a: integer().default(sql`(x * ${sql.raw(String(FACTOR))})`),\n"
+      "  b: text().default(JSON.stringify({ x: [1, 'y'] })), c: real().default(Number('2.5')) });\n");
+  DZ_CHECK_STR(col(&g, "g", "a")->def.text, "(x * 1000)");
+  DZ_CHECK_STR(col(&g, "g", "b")->def.text, "'{\"x\":[1,\"y\"]}'");
+  DZ_CHECK_STR(col(&g, "g", "c")->def.text, "2.5");
+  done(&g);
   const dz_table *t = dz_schema_find_table(f.s, "e");
   DZ_CHECK_STR(t->indexes.items[0]->columns.items[0], "\"st\"");
   DZ_CHECK_STR(t->indexes.items[0]->columns.items[1], "coalesce(\"st\", \"role\")");
@@ -253,6 +261,11 @@ DZ_TEST(extra_config_as_array_gives_indexes_constraints_and_checks) {
   DZ_CHECK_STR(t->foreign_keys.items[0]->name, "m_fk");
   DZ_CHECK_STR(t->foreign_keys.items[0]->on_delete, "set null");
   DZ_CHECK_STR(t->checks.items[0]->value, "\"m\".\"c\" >= 0");
+  /* an index's span covers the whole index('m_expr').on(...).where(...) chain (line 8) */
+  DZ_CHECK_INT(t->indexes.items[0]->span.start.row, 7);
+  DZ_CHECK_INT(t->indexes.items[0]->span.start.column, 2);
+  DZ_CHECK_INT(t->indexes.items[0]->span.end.row, 7);
+  DZ_CHECK_INT(t->indexes.items[0]->span.end.column, 68);
   done(&f);
 }
 
@@ -331,6 +344,43 @@ DZ_TEST(shared_columns_helpers_and_enums_across_files) {
   DZ_CHECK_STR(col(&f, "users", "created_at")->def.text, "(unixepoch())");
   /* the spread column's span points into the shared file */
   DZ_CHECK_STR(f.s->files.items[col(&f, "users", "created_at")->span.file], "/v/shared/cols.ts");
+  DZ_CHECK_INT(f.diags.len, 0);
+  done(&f);
+}
+
+DZ_TEST(helper_functions_follow_branches_and_optional_chains) {
+  fixture f = extract1(IMPORTS
+      "function stamps(opts?: { deleted?: boolean }) {\n"
+      "  const cols = { createdAt: integer().notNull() };\n"
+      "  if (opts?.deleted) { return { ...cols, deletedAt: integer() }; } else if (opts) { return {}; }\n"
+      "  return cols;\n"
+      "}\n"
+      "const varchar = customType<{ data: string }>({ dataType(c) { return c?.length ? `varchar(${c.length})` : 'varchar'; } });\n"
+      "export const a = sqliteTable('a', { ...stamps(), v: varchar(), w: varchar({ length: 9 }) });\n"
+      "export const b = sqliteTable('b', { ...stamps({ deleted: true }) });\n"
+      "export const c = sqliteTable('c', { id: integer(), ...stamps({}) });\n");
+  DZ_CHECK_INT(dz_schema_find_table(f.s, "a")->columns.len, 3);
+  DZ_CHECK_STR(col(&f, "a", "v")->type, "varchar");
+  DZ_CHECK_STR(col(&f, "a", "w")->type, "varchar(9)");
+  DZ_CHECK_INT(dz_schema_find_table(f.s, "b")->columns.len, 2);
+  DZ_CHECK_INT(dz_schema_find_table(f.s, "c")->columns.len, 1);
+  DZ_CHECK_INT(f.diags.len, 0);
+  done(&f);
+}
+
+DZ_TEST(imports_resolve_like_node_and_typescript) {
+  const char *pairs[] = {
+      "/v/lib/index.js", "import { integer } from 'drizzle-orm/sqlite-core';\nexport const idCol = () => integer().primaryKey();\n",
+      "/v/cols.mts", "import { text } from 'drizzle-orm/sqlite-core';\nexport const nameCol = text('nm').notNull();\n",
+      "/v/more.ts", "import { real } from 'drizzle-orm/sqlite-core';\nexport const score = real();\n",
+      "/v/schema.js",
+      "import { sqliteTable } from 'drizzle-orm/sqlite-core';\n"
+      "import { idCol } from './lib';\nimport { nameCol } from './cols.mjs';\nimport { score } from '../v/./more.js';\n"
+      "export const t = sqliteTable('t', { id: idCol(), name: nameCol, score });\n",
+      NULL};
+  fixture f = extract_files(DZ_CASING_NONE, pairs);
+  const dz_table *t = dz_schema_find_table(f.s, "t");
+  DZ_CHECK(t && t->columns.len == 3);
   DZ_CHECK_INT(f.diags.len, 0);
   done(&f);
 }
@@ -453,6 +503,13 @@ DZ_TEST(modules_can_be_rebuilt_one_at_a_time_from_an_existing_tree) {
   DZ_CHECK_INT(dz_schema_link(mods, 2, &opt, NULL, NULL, a, &s, &diags, NULL), DZ_OK);
   DZ_CHECK_INT(dz_schema_find_table(s, "b")->columns.len, 2);
   DZ_CHECK_INT(diags.len, 0);
+  /* a stale tree (of the longer b2) handed in with b1's text is not trusted */
+  TSTree *stale = dz_parser_parse(p, b2, strlen(b2), NULL, NULL);
+  dz_module_free(mods[1]);
+  mods[1] = dz_module_extract("/v/b.ts", b1, strlen(b1), stale, NULL);
+  ts_tree_delete(stale);
+  DZ_CHECK_INT(dz_schema_link(mods, 2, &opt, NULL, NULL, a, &s, &diags, NULL), DZ_OK);
+  DZ_CHECK_INT(dz_schema_find_table(s, "b")->columns.len, 1);
   dz_module_free(mods[0]);
   dz_module_free(mods[1]);
   dz_parser_free(p);

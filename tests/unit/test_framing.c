@@ -149,6 +149,38 @@ DZ_TEST(large_bodies_arrive_intact_and_skipped_ones_are_not_buffered) {
   dz_framer_free(f);
 }
 
+DZ_TEST(junk_without_a_terminator_does_not_swallow_the_next_frame) {
+  collected c = run("junk bytes\r\nmore junk\r\nContent-Length: 2\r\n\r\n{}", 3, 1024);
+  DZ_CHECK_STR(c.out, "{}");
+  DZ_CHECK_INT(c.errors, 1);
+}
+
+static uint64_t fuzz_state = 0x243f6a8885a308d3ULL;
+static uint32_t fuzz(uint32_t n) {
+  fuzz_state = fuzz_state * 6364136223846793005ULL + 1442695040888963407ULL;
+  return (uint32_t)(fuzz_state >> 33) % n;
+}
+
+/* Random bytes (none of them a 'c', so no header can form by chance), then a
+** valid frame: whatever the junk, in whatever pieces, the frame comes out. */
+DZ_TEST(random_junk_then_a_frame_always_yields_the_frame) {
+  for (int round = 0; round < 300; round++) {
+    size_t n = fuzz(3000);
+    char *input = malloc(n + sizeof two_frames);
+    for (size_t i = 0; i < n; i++) {
+      static const char common[] = "\r\n:{}\" 0123456789";
+      char b = fuzz(3) ? (char)fuzz(256) : common[fuzz(sizeof common - 1)];
+      input[i] = (b == 'c' || b == 'C' || b == '\0') ? 'x' : b;
+    }
+    memcpy(input + n, two_frames, sizeof two_frames);
+    collected got = run(input, 1 + fuzz(700), 1 << 20);
+    size_t len = strlen(got.out);
+    if (len < 10 || strcmp(got.out + len - 10, "{\"a\":1}|[]") != 0)
+      DZ_FAIL("round %d (%zu junk bytes): got \"%s\"", round, n, got.out);
+    free(input);
+  }
+}
+
 DZ_TEST(resync_finds_a_header_split_across_pieces) {
   collected c = run("Content-Length: 9999\r\n\r\nxxContent-Length: 2\r\n\r\n{}", 1, 100);
   DZ_CHECK_STR(c.out, "{}");

@@ -194,4 +194,21 @@ DZ_TEST(compare_foreign_keys_by_content) {
   dz_arena_free(a);
 }
 
+/* A table may hold two foreign keys over the same columns, with different
+** actions: they pair up whatever their order. */
+DZ_TEST(compare_foreign_keys_over_the_same_columns) {
+  dz_arena *a = dz_arena_new();
+  const char *p = "CREATE TABLE p (a, b, PRIMARY KEY (a, b));";
+  const char *fk1 = "FOREIGN KEY (x, y) REFERENCES p(a, b) ON DELETE CASCADE ON UPDATE CASCADE";
+  const char *fk2 = "FOREIGN KEY (x, y) REFERENCES p(a, b) ON UPDATE RESTRICT";
+  char *l = dz_arena_printf(a, "%sCREATE TABLE c (x, y, %s, %s);", p, fk1, fk2);
+  char *r = dz_arena_printf(a, "%sCREATE TABLE c (x, y, %s, %s);", p, fk2, fk1);
+  DZ_CHECK_STR(compare_lines(a, l, r), "");
+  char *r2 = dz_arena_printf(a, "%sCREATE TABLE c (x, y, %s, %s);", p, fk2,
+                             "FOREIGN KEY (x, y) REFERENCES p(a, b) ON DELETE SET NULL ON UPDATE CASCADE");
+  DZ_CHECK_STR(compare_lines(a, l, r2),
+               "table c: foreign key (x, y) references p(a, b): onDelete is cascade in the database, set null in 0003_snapshot.json");
+  dz_arena_free(a);
+}
+
 DZ_TEST_MAIN

@@ -6,10 +6,12 @@
 #include "drizzle_lsp/server.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 typedef struct capture {
   dz_framer *framer;
   json_t *messages; /* every message the server wrote, in order */
+  size_t frames;    /* frames written (each must hold valid JSON) */
 } capture;
 
 static void on_write(void *ud, const char *data, size_t len) {
@@ -17,8 +19,10 @@ static void on_write(void *ud, const char *data, size_t len) {
   dz_framer_feed(c->framer, data, len);
   const char *body;
   size_t n;
-  while (dz_framer_next(c->framer, &body, &n, NULL) == DZ_FRAME_MESSAGE)
+  while (dz_framer_next(c->framer, &body, &n, NULL) == DZ_FRAME_MESSAGE) {
+    c->frames++;
     json_array_append_new(c->messages, json_loadb(body, n, 0, NULL));
+  }
 }
 
 static void send(dz_server *s, const char *json) {
@@ -142,6 +146,7 @@ DZ_TEST(a_cancelled_queued_request_is_answered_with_request_cancelled) {
 typedef struct fake {
   int changed, closed;
   uint32_t hover_offset;
+  const char *closed_file; /* a file on disk, not open, that an action edits */
 } fake;
 
 static void fake_changed(void *ud, dz_server *s, const dz_document *doc) {
@@ -174,6 +179,8 @@ static dz_result fake_actions(void *ud, dz_server *s, const dz_document *doc, ui
   dz_vec_push(a, &act->edits, ((dz_text_edit){doc->path, start, end, "X"}));
   dz_vec_push(a, &act->create_files, "/work/app/drizzle/0001_new.sql");
   dz_vec_push(a, &act->edits, ((dz_text_edit){"/work/app/drizzle/0001_new.sql", 0, 0, "SELECT 1;"}));
+  const char *closed = ((fake *)ud)->closed_file;
+  if (closed) dz_vec_push(a, &act->edits, ((dz_text_edit){closed, 6, 11, "LINE2"}));
   dz_vec_push(a, out, act);
   return DZ_OK;
 }
@@ -222,6 +229,22 @@ DZ_TEST(changes_in_one_batch_are_merged_into_one_reparse) {
 
 DZ_TEST(hover_and_code_action_hooks_see_bytes_and_answer_in_lsp_positions) {
   fake f = {0};
+  char closed[512];
+  const char *build = getenv("DZ_BUILD_DIR");
+  FILE *out = NULL;
+  if (build) { /* scratch files only under $DZ_BUILD_DIR/tmp/<test> */
+    snprintf(closed, sizeof closed, "%s/tmp", build);
+    mkdir(closed, 0755);
+    snprintf(closed, sizeof closed, "%s/tmp/test_server", build);
+    mkdir(closed, 0755);
+    snprintf(closed, sizeof closed, "%s/tmp/test_server/closed.sql", build);
+    out = fopen(closed, "wb");
+  }
+  if (out) {
+    fputs("line1\nline2\n", out);
+    fclose(out);
+    f.closed_file = closed;
+  }
   dz_lsp_features features = {&f, NULL, NULL, fake_hover, fake_actions};
   capture *c = capture_new();
   dz_server *s = start(c, &features);
@@ -250,7 +273,15 @@ DZ_TEST(hover_and_code_action_hooks_see_bytes_and_answer_in_lsp_positions) {
   json_t *action = json_array_get(json_object_get(response(c, 33), "result"), 0);
   DZ_CHECK_STR(json_string_value(json_object_get(action, "title")), "replace selection");
   json_t *changes = json_object_get(json_object_get(action, "edit"), "documentChanges");
-  DZ_CHECK_INT(json_array_size(changes), 3);
+  DZ_CHECK_INT(json_array_size(changes), f.closed_file ? 4 : 3);
+  if (f.closed_file) { /* the unopened file's bytes 6..11 are line 1, characters 0..5 */
+    json_t *on_disk = json_array_get(json_object_get(json_array_get(changes, 3), "edits"), 0);
+    json_t *disk_range = json_object_get(on_disk, "range");
+    DZ_CHECK_INT(json_integer_value(json_object_get(json_object_get(disk_range, "start"), "line")), 1);
+    DZ_CHECK_INT(json_integer_value(json_object_get(json_object_get(disk_range, "end"), "character")), 5);
+    DZ_CHECK(json_is_null(json_object_get(json_object_get(json_array_get(changes, 3), "textDocument"), "version")));
+  }
+  if (f.closed_file) remove(closed);
   DZ_CHECK_STR(json_string_value(json_object_get(json_array_get(changes, 0), "kind")), "create");
   json_t *edit = json_array_get(json_object_get(json_array_get(changes, 1), "edits"), 0);
   DZ_CHECK_INT(json_integer_value(json_object_get(json_object_get(json_object_get(edit, "range"), "start"), "character")), 6);
@@ -267,6 +298,68 @@ DZ_TEST(features_without_hooks_are_method_not_found) {
   DZ_CHECK_INT(error_code(c, 40), DZ_RPC_METHOD_NOT_FOUND);
   dz_server_free(s);
   capture_free(c);
+}
+
+static uint64_t fuzz_state = 0x9e3779b97f4a7c15ULL;
+static uint32_t fuzz(uint32_t n) {
+  fuzz_state = fuzz_state * 6364136223846793005ULL + 1442695040888963407ULL;
+  return (uint32_t)(fuzz_state >> 33) % n;
+}
+
+/* Streams spliced from pieces of real traffic, in random pieces: the server
+** never crashes (ASan, valgrind) and everything it writes is a well-formed
+** JSON-RPC message. */
+DZ_TEST(random_traffic_gets_only_well_formed_answers) {
+  static const char *const pieces[] = {
+      "Content-Length: ", "content-length:", "Content-Type: x\r\n", "\r\n", "\r\n\r\n", "\n", "7", "42",
+      "999999999999", "{", "}", "[", "]", "\"", ":", ",", "\xff", "\xc3", "\xf0\x9f\x98\x80", "null", "1.5",
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"shutdown\"}",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":\"x\"}}", OPEN,
+      CHANGE(2, 0, "a"), CHANGE(3, 99, "\\u00e9"), "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}",
+      "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"drizzle/documentState\",\"params\":"
+      "{\"textDocument\":{\"uri\":\"file:///work/app/s.ts\"}}}"};
+  size_t npieces = sizeof pieces / sizeof pieces[0];
+  size_t answers = 0;
+  for (int round = 0; round < 200; round++) {
+    capture *c = capture_new();
+    dz_server *s = dz_server_new(NULL, on_write, c);
+    char stream[8192];
+    size_t len = 0;
+    for (int k = fuzz(60); k >= 0; k--) {
+      const char *p = pieces[fuzz((uint32_t)npieces)];
+      size_t n = strlen(p);
+      if (fuzz(3) == 0 && n > 20) { /* a whole frame around a JSON piece */
+        len += (size_t)snprintf(stream + len, sizeof stream - len, "Content-Length: %zu\r\n\r\n", n);
+      }
+      if (len + n >= sizeof stream) break;
+      memcpy(stream + len, p, n);
+      len += n;
+    }
+    for (size_t at = 0; at < len;) {
+      size_t n = 1 + fuzz(300);
+      if (n > len - at) n = len - at;
+      dz_server_feed(s, stream + at, n);
+      at += n;
+      if (fuzz(2)) dz_server_drain(s);
+    }
+    dz_server_input_ended(s);
+    if (json_array_size(c->messages) != c->frames)
+      DZ_FAIL("round %d: %zu of %zu frames written were not JSON", round,
+              c->frames - json_array_size(c->messages), c->frames);
+    size_t i;
+    json_t *m;
+    json_array_foreach(c->messages, i, m) {
+      const char *v = json_string_value(json_object_get(m, "jsonrpc"));
+      bool shaped = v && strcmp(v, "2.0") == 0 &&
+                    (json_object_get(m, "method") || json_object_get(m, "result") || json_object_get(m, "error"));
+      if (!shaped) DZ_FAIL("round %d: message %zu is not JSON-RPC", round, i);
+    }
+    answers += json_array_size(c->messages);
+    dz_server_free(s);
+    capture_free(c);
+  }
+  DZ_CHECK(answers > 400); /* the traffic did reach the server's handlers */
 }
 
 DZ_TEST_MAIN
