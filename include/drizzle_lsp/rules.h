@@ -10,6 +10,7 @@
 #ifndef DZ_RULES_H
 #define DZ_RULES_H
 
+#include "drizzle_lsp/diag.h"
 #include "drizzle_lsp/diff.h"
 #include "drizzle_lsp/model.h"
 
@@ -128,6 +129,16 @@ const dz_rule_info *dz_rule_lookup(const char *id); /* NULL when unknown */
 ** make the migration rebuild its table? The statements of such a change are
 ** the rebuild's. */
 bool dz_rules_change_rebuilds(const dz_diff *diff, const dz_change *c, dz_dialect dialect);
+
+/* How an editor shows a finding: high Error, careful Warning, safe
+** Information. */
+dz_severity dz_risk_severity(dz_risk r);
+
+/* One diagnostic per finding that has a place in the schema (loc.file set):
+** the finding's span (its file index is the schema's), the rule id as code,
+** the message with the hint after it. Allocated in a. Findings without a
+** place (a dropped table) are left out: the caller decides where they go. */
+void dz_findings_to_diags(const dz_findings *f, dz_arena *a, dz_diag_list *out);
 
 /* Append a figure to a finding (strings copied into a). */
 void dz_finding_add_figure(dz_arena *a, dz_finding *f, const char *key, int64_t value,
