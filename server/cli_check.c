@@ -33,6 +33,7 @@ typedef struct check_run {
   dz_findings *findings;
   dz_strvec sql;          /* forward statements as shown (deviation comment first) */
   dz_strvec raw_sql;      /* the same, as run */
+  size_t journal_len;      /* migrations in the folder */
   dz_dry_run dry_run;
   dz_report_input in;
 } check_run;
@@ -49,6 +50,7 @@ static int load_inputs(check_run *r, int argc, char **argv) {
   r->cfg = p.config;
   r->next = p.schema;
   r->prev = dz_migrations_last_snapshot(p.migrations);
+  r->journal_len = p.migrations->items.len;
   if (p.migrations->items.len)
     r->in.snapshot = p.migrations->items.items[p.migrations->items.len - 1].snapshot_path;
   char cwd[4096];
@@ -127,6 +129,23 @@ static bool needs_libsql(const check_run *r) {
   return false;
 }
 
+static void add_note(check_run *r, const char *note) {
+  r->in.db_note = r->in.db_note ? dz_arena_printf(r->a, "%s; %s", r->in.db_note, note) : note;
+}
+
+/* Figures assume the database is at the last snapshot: say so when
+** drizzle-orm's migrator has recorded a different number of migrations. */
+static dz_result note_behind(check_run *r, const char *db, dz_error *err) {
+  int64_t applied = 0;
+  dz_result rc = dz_impact_applied_migrations(db, r->cfg->migrations_table, &applied, err);
+  if (rc != DZ_OK || applied < 0 || (size_t)applied == r->journal_len) return rc;
+  add_note(r, dz_arena_printf(
+      r->a, "%s records %lld applied migrations but the folder has %zu; figures and the dry run "
+      "assume the database is at the last one", r->cfg->migrations_table, (long long)applied,
+      r->journal_len));
+  return DZ_OK;
+}
+
 static dz_result measure(check_run *r, dz_error *err) {
   const char *db = r->opts.db;
   if (!db) {
@@ -145,9 +164,10 @@ static dz_result measure(check_run *r, dz_error *err) {
     return dz_error_set(err, DZ_ERR_NOT_FOUND, "--db %s: no such file", db);
   }
   dz_result rc = dz_impact_measure(db, r->next, r->findings, r->a, err);
+  if (rc == DZ_OK) rc = note_behind(r, db, err);
   bool dry = r->in.sql && !needs_libsql(r);
   if (r->in.sql && !dry)
-    r->in.db_note = "no dry run: the migration uses libSQL's ALTER COLUMN, which SQLite cannot run";
+    add_note(r, "no dry run: the migration uses libSQL's ALTER COLUMN, which SQLite cannot run");
   if (rc == DZ_OK && dry)
     rc = dz_impact_dry_run(db, (const char *const *)r->raw_sql.items, r->raw_sql.len, r->a,
                            &r->dry_run, err);

@@ -174,6 +174,19 @@ check('dbCredentials.url file: form gives figures', j?.database.path === dbPath 
   j?.findings.find((x) => x.rule === 'column-dropped')?.figures.non_null_values === 2, JSON.stringify(j?.database));
 check('still byte-identical', digest() === before);
 
+// A database behind the migrations folder is named as such.
+fs.copyFileSync(dbPath, path.join(dir, 'behind.db'));
+{
+  const sqlite = new Database(path.join(dir, 'behind.db'));
+  sqlite.exec('DELETE FROM __drizzle_migrations');
+  sqlite.close();
+}
+r = checkRun(['--db', 'behind.db', '--format', 'json']);
+check('a database behind the folder is noted', /records 0 applied migrations but the folder has 1/
+  .test(json(r)?.database.note || ''), r.stdout + r.stderr);
+r = checkRun(['--db', 'dev.db', '--format', 'json']);
+check('a database at the folder has no note', json(r)?.database.note === null, r.stdout);
+
 // Turso: libSQL alters a plain column in place with ALTER COLUMN, which
 // SQLite cannot run, so there is no dry run (figures still come).
 fs.writeFileSync(path.join(dir, 'drizzle.config.ts'),
