@@ -110,8 +110,7 @@ static dz_findings *all_rules(fx *f) {
   fx_change(f, DZ_CHANGE_CHECK_CREATE, ou, nu)->new_check = ck;
   fx_change(f, DZ_CHANGE_COLUMN_ADD, ou, nu)->new_column =
       fx_column(f, f->next, nu, "plan", "text", true);
-  fx_column(f, f->prev, op, "author_id", "integer", false);
-  fx_column(f, f->next, np, "author_id", "integer", false);
+  fx_both(f, op, np, "author_id", "integer");
   fx_change(f, DZ_CHANGE_FOREIGN_KEY_CREATE, op, np)->new_fk =
       fx_fk(f, f->next, np, "author_id", "users", "cascade");
   dz_table *gone = fx_table(f, f->prev, "tags");

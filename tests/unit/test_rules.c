@@ -340,8 +340,7 @@ DZ_TEST(foreign_keys) {
   dz_table *ou, *nu, *op, *np;
   fx_pair(f, "users", &ou, &nu);
   fx_pair(f, "posts", &op, &np);
-  fx_column(f, f->prev, op, "author_id", "integer", false);
-  fx_column(f, f->next, np, "author_id", "integer", false);
+  fx_both(f, op, np, "author_id", "integer");
   dz_foreign_key *fk = fx_fk(f, f->next, np, "author_id", "users", "cascade");
   fx_change(f, DZ_CHANGE_FOREIGN_KEY_CREATE, op, np)->new_fk = fk;
   dz_findings *fs = fx_eval(f);

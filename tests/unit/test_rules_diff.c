@@ -64,8 +64,7 @@ DZ_TEST(changed_index_is_one_finding) {
   fx *f = fx_new(DZ_DIALECT_SQLITE);
   dz_table *ot, *nt;
   fx_pair(f, "users", &ot, &nt);
-  fx_column(f, f->prev, ot, "email", "text", false);
-  fx_column(f, f->next, nt, "email", "text", false);
+  fx_both(f, ot, nt, "email", "text");
   dz_strvec_push(f->prev, &dz_table_add_index(f->prev, ot, "users_email_idx")->columns, "email");
   dz_index *n = dz_table_add_index(f->next, nt, "users_email_idx");
   dz_strvec_push(f->next, &n->columns, "email");
@@ -83,8 +82,7 @@ DZ_TEST(type_and_not_null_change_from_the_diff) {
   dz_table *ou, *nu, *op, *np;
   fx_pair(f, "users", &ou, &nu);
   fx_pair(f, "posts", &op, &np);
-  fx_column(f, f->prev, op, "author_id", "integer", false);
-  fx_column(f, f->next, np, "author_id", "integer", false);
+  fx_both(f, op, np, "author_id", "integer");
   fx_fk(f, f->prev, op, "author_id", "users", "no action");
   fx_fk(f, f->next, np, "author_id", "users", "no action");
   fx_column(f, f->prev, ou, "age", "text", false);
