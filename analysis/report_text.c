@@ -140,15 +140,17 @@ static void print_dry_run(FILE *out, const dz_report_input *in) {
   if (d->ok)
     fprintf(out, "dry run on a copy: ok, %zu statements in %.1f ms (foreign keys on, one "
                  "transaction, as drizzle-orm's migrator)\n", d->executed, d->ms);
-  else
-    fprintf(out, "dry run on a copy: FAILED at statement %zu of %zu after %.1f ms: %s\n  %s\n",
-            d->executed, d->total, d->ms, d->error, d->failed_sql);
+  else {
+    fprintf(out, "dry run on a copy: FAILED at statement %zu of %zu after %.1f ms: %s\n",
+            d->executed, d->total, d->ms, d->error);
+    print_block(out, "  ", d->failed_sql ? d->failed_sql : "");
+  }
   for (size_t i = 0; i < d->losses.len; i++)
-    fprintf(out, "  rows lost: %s had %lld rows, has %lld after the migration\n",
+    fprintf(out, "  rows lost in %s: %lld before the migration, %lld after\n",
             d->losses.items[i].table, (long long)d->losses.items[i].before,
             (long long)d->losses.items[i].after);
   if (d->fk_violations)
-    fprintf(out, "  foreign_key_check reports %lld rows after the migration\n",
+    fprintf(out, "  rows PRAGMA foreign_key_check reports after the migration: %lld\n",
             (long long)d->fk_violations);
 }
 

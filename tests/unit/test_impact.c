@@ -155,7 +155,7 @@ DZ_TEST(figures_count_what_each_change_touches) {
   DZ_CHECK(ghost && ghost->figures.len == 0);
   DZ_CHECK_CONTAINS(ghost ? ghost->figures_note : NULL, "ghosts is not in the database");
   const dz_figure *fg = figure(fx_find(fs, "table-dropped"), "rows");
-  DZ_CHECK_CONTAINS(fg ? fg->text : NULL, "2 rows");
+  DZ_CHECK_CONTAINS(fg ? fg->text : NULL, "rows deleted: 2");
   fx_free(f);
   DZ_CHECK(unchanged(path, before));
 }
