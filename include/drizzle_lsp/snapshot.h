@@ -37,23 +37,10 @@ dz_result dz_journal_read(const char *path, const char *text, size_t len, dz_are
                           dz_journal **out, dz_error *err);
 char *dz_journal_write(const dz_journal *j, dz_arena *a);
 
-/* The journal and newest snapshot of the migrations folder out_dir: the
-** snapshot of the journal's last entry, meta/<prefix>_snapshot.json where
-** prefix is the entry's tag up to its first "_" (the mapping drizzle-kit's
-** own commands use). *journal is NULL when there is no meta/_journal.json;
-** *latest is NULL when there is no journal or it has no entries. A journal
-** entry whose snapshot file is missing is DZ_ERR_INCONSISTENT; unreadable or
-** malformed files are errors naming them. */
-dz_result dz_snapshot_read_latest(const char *out_dir, dz_arena *a, dz_journal **journal,
-                                  dz_schema **latest, dz_error *err);
-
 /* A fresh random (v4) UUID string for a snapshot id, in a, lower-case like
 ** crypto.randomUUID(). NULL when the system's randomness (/dev/urandom)
 ** cannot be read; dz_uuid_v4 says why. */
 const char *dz_snapshot_new_id(dz_arena *a);
 dz_result dz_uuid_v4(dz_arena *a, const char **out, dz_error *err);
-
-/* The prevId of a project's first snapshot. */
-#define DZ_SNAPSHOT_ORIGIN_ID "00000000-0000-0000-0000-000000000000"
 
 #endif /* DZ_SNAPSHOT_H */
