@@ -148,6 +148,20 @@ DZ_TEST(stored_generated_column_is_high) {
   fx_free(f);
 }
 
+DZ_TEST(virtual_generated_column_is_safe_and_not_a_not_null_add) {
+  fx *f = fx_new(DZ_DIALECT_SQLITE);
+  dz_column *c;
+  add_column(f, &c, "integer", true);
+  c->generated = DZ_GENERATED_VIRTUAL;
+  c->generated_as = "(\"id\" * 2)";
+  dz_findings *fs = fx_eval(f);
+  const dz_finding *fd = fx_find(fs, "column-added-nullable");
+  CHECK_FINDING(fd, DZ_RISK_SAFE, "users", "age");
+  DZ_CHECK_CONTAINS(fd ? fd->message : NULL, "(\"id\" * 2)");
+  DZ_CHECK_INT(fs->items.len, 1);
+  fx_free(f);
+}
+
 DZ_TEST(primary_key_column_added_is_high_and_rebuilds) {
   fx *f = fx_new(DZ_DIALECT_SQLITE);
   dz_column *c;
