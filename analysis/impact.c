@@ -60,7 +60,8 @@ static bool figure(mctx *m, dz_finding *f, const char *key, char *sql, const cha
 
 /* A count of rows that would make the migration fail. */
 static bool blockers(mctx *m, dz_finding *f, const char *key, char *sql, const char *text) {
-  return figure_or(m, f, key, sql, text, dz_arena_printf(m->a, "%s: none, so it passes on this database", key));
+  const char *none = dz_arena_printf(m->a, "%s: none, so it passes on this database", key);
+  return figure_or(m, f, key, sql, text, none);
 }
 
 static bool rows(mctx *m, dz_finding *f, const char *table, const char *text) {
@@ -124,15 +125,15 @@ static void orphans(mctx *m, dz_finding *f, const dz_foreign_key *fk) {
     sqlite3_str_appendall(s, ")");
   }
   blockers(m, f, "orphans", sqlite3_str_finish(s),
-         "rows whose parent is missing, which block the foreign key: %lld");
+           "rows whose parent is missing, which block the foreign key: %lld");
 }
 
 static void violations(mctx *m, dz_finding *f, const dz_check *ck) {
   const char *t = db_table(f);
   if (!have_table(m, f, t)) return;
   blockers(m, f, "violations",
-         sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE NOT (%s)", t, ck->value),
-         "rows that violate the check and block it: %lld");
+           sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE NOT (%s)", t, ck->value),
+           "rows that violate the check and block it: %lld");
 }
 
 static void column_values(mctx *m, dz_finding *f, const char *column, const char *text) {
@@ -146,8 +147,8 @@ static void nulls(mctx *m, dz_finding *f, const char *column) {
   const char *t = db_table(f);
   if (!have_table(m, f, t) || !have_column(m, f, t, column)) return;
   blockers(m, f, "nulls",
-         sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE \"%w\" IS NULL", t, column),
-         "rows holding NULL, which block NOT NULL: %lld");
+           sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE \"%w\" IS NULL", t, column),
+           "rows holding NULL, which block NOT NULL: %lld");
 }
 
 /* Rows of existing tables that reference f's table through a foreign key. */
