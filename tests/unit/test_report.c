@@ -6,6 +6,7 @@
 #include "rules_fixture.h"
 
 #include <jansson.h>
+#include <unistd.h>
 
 /* users: a dropped column (with a rename candidate) and a NOT NULL add;
 ** posts: a new table. */
@@ -208,6 +209,13 @@ DZ_TEST(empty_report_and_invalid_utf8_names) {
   DZ_CHECK(dz_report_format_parse("sarif", &fm) && fm == DZ_REPORT_SARIF);
   DZ_CHECK(!dz_report_format_parse("xml", &fm));
   DZ_CHECK_STR(dz_report_docs_base(NULL, a), "docs/rules.md");
+  char cwd[4096]; /* tests run in the source tree, whose docs/rules.md is found from build/ */
+  if (getcwd(cwd, sizeof cwd)) {
+    const char *exe = dz_arena_printf(a, "%s/build-x/drizzle-lsp", cwd);
+    DZ_CHECK_STR(dz_report_docs_base(exe, a), dz_arena_printf(a, "file://%s/docs/rules.md", cwd));
+    DZ_CHECK_STR(dz_report_rule_uri(dz_report_docs_base(exe, a), "table-dropped", a),
+                 dz_arena_printf(a, "file://%s/docs/rules.md#table-dropped", cwd));
+  }
   fx_free(f);
   dz_arena_free(a);
 }
