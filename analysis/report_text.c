@@ -134,7 +134,8 @@ static void print_dry_run(FILE *out, const dz_report_input *in) {
     if (in->db_note) fprintf(out, "\ndatabase: %s\n", in->db_note);
     return;
   }
-  fprintf(out, "\ndatabase: %s (read only)%s%s\n", dz_report_path(in, in->db), in->db_note ? ": " : "",
+  fprintf(out, "\ndatabase: %s (read only)%s%s\n", dz_report_path(in, in->db),
+          in->db_note ? ": " : "",
           in->db_note ? in->db_note : "");
   if (!d) return;
   if (d->ok)
@@ -156,7 +157,8 @@ static void print_dry_run(FILE *out, const dz_report_input *in) {
 
 static void print_header(FILE *out, const dz_report_input *in) {
   size_t total = in->findings->items.len;
-  const char *against = in->snapshot ? dz_report_path(in, in->snapshot) : "an empty database (no migrations yet)";
+  const char *against = in->snapshot ? dz_report_path(in, in->snapshot)
+                                     : "an empty database (no migrations yet)";
   if (!total) {
     fprintf(out, "drizzle-lsp check: no pending changes; the schema matches %s\n", against);
     return;

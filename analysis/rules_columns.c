@@ -95,7 +95,8 @@ static void column_added(const dz_rules_ctx *x, const dz_change *c) {
                    dz_arena_printf(x->a, "column %s.%s is added as the primary key: the table "
                                    "is rebuilt and every existing row needs a unique, non-null "
                                    "value", t, n));
-  else if ((col->not_null && col->def.kind == DZ_DEFAULT_NONE) || default_is_non_constant(&col->def))
+  else if ((col->not_null && col->def.kind == DZ_DEFAULT_NONE) ||
+           default_is_non_constant(&col->def))
     added_blocked(x, c, t, n);
   else if (col->not_null)
     column_finding(x, c, "column-added-not-null-default", DZ_RISK_CAREFUL,

@@ -151,7 +151,8 @@ static dz_result measure(check_run *r, dz_error *err) {
   if (!db) {
     db = config_db(r);
     if (!db) {
-      r->in.db_note = "no development database (give --db FILE, or a file: dbCredentials.url) for row counts and a dry run";
+      r->in.db_note = "no development database (give --db FILE, or a file: dbCredentials.url) "
+                      "for row counts and a dry run";
       return DZ_OK;
     }
     if (access(db, F_OK) != 0) {
