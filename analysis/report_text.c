@@ -188,5 +188,9 @@ char *dz_report_text(const dz_report_input *in, dz_arena *a) {
   fclose(out);
   char *text = dz_arena_strndup(a, buf, len);
   free(buf);
+  /* Names come from schema files: keep their control characters (an escape
+  ** sequence in a table name) from reaching the terminal. */
+  for (char *p = text; *p; p++)
+    if ((*p > 0 && *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f) *p = '?';
   return text;
 }

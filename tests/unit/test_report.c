@@ -196,7 +196,7 @@ DZ_TEST(empty_report_and_invalid_utf8_names) {
   DZ_CHECK(j && json_is_null(json_object_get(json_object_get(j, "summary"), "max_risk")));
   json_decref(j);
   fx *f = fx_new(DZ_DIALECT_SQLITE);
-  dz_table *t = fx_table(f, f->next, "bad\xff\xfe");
+  dz_table *t = fx_table(f, f->next, "bad\xff\xfe\x1b[2J");
   fx_change(f, DZ_CHANGE_TABLE_CREATE, NULL, t);
   dz_findings *fs = fx_eval(f);
   in.findings = fs;
@@ -205,6 +205,7 @@ DZ_TEST(empty_report_and_invalid_utf8_names) {
     DZ_CHECK(j != NULL);
     json_decref(j);
   }
+  DZ_CHECK(strchr(dz_report_render(&in, DZ_REPORT_TEXT, a), '\x1b') == NULL);
   dz_report_format fm;
   DZ_CHECK(dz_report_format_parse("sarif", &fm) && fm == DZ_REPORT_SARIF);
   DZ_CHECK(!dz_report_format_parse("xml", &fm));
