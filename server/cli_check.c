@@ -59,30 +59,7 @@ static int load_inputs(check_run *r, int argc, char **argv) {
   return DZ_EXIT_OK;
 }
 
-static bool is_rebuild(const dz_finding *f) {
-  return strcmp(f->rule, "table-rebuild") == 0 || strcmp(f->rule, "table-rebuild-referenced") == 0;
-}
-
-/* The finding a statement of change c belongs to: the table's rebuild when
-** c is what rebuilds it, else the first finding about c, else the first
-** about its table. NULL for housekeeping statements. */
-static dz_finding *owner_of(const check_run *r, const dz_change *c) {
-  const dz_findings *fs = r->findings;
-  const dz_table *t = c ? (c->new_table ? c->new_table : c->old_table) : NULL;
-  if (!t) return NULL;
-  bool rebuilds = dz_rules_change_rebuilds(r->diff, c, r->cfg->dialect);
-  for (size_t i = 0; rebuilds && i < fs->items.len; i++)
-    if (is_rebuild(fs->items.items[i]) && strcmp(fs->items.items[i]->table, t->name) == 0)
-      return fs->items.items[i];
-  for (size_t i = 0; i < fs->items.len; i++)
-    if (fs->items.items[i]->change == c) return fs->items.items[i];
-  for (size_t i = 0; i < fs->items.len; i++)
-    if (strcmp(fs->items.items[i]->table, t->name) == 0) return fs->items.items[i];
-  return NULL;
-}
-
-/* The migration's SQL, each statement attached to the finding it comes
-** from. A deviation is said once above a run of statements that share it. */
+/* The migration's SQL, each statement with the finding it comes from. */
 static void plan_sql(check_run *r) {
   dz_sql_plan *plan = NULL;
   dz_error err;
@@ -90,19 +67,9 @@ static void plan_sql(check_run *r) {
     r->in.sql_note = dz_arena_printf(r->a, "not available: %s", err.message);
     return;
   }
-  const char *said = NULL;
-  for (size_t i = 0; i < plan->forward.len; i++) {
-    const dz_sql_stmt *s = &plan->forward.items[i];
-    bool repeat = s->deviation && said && strcmp(said, s->deviation) == 0;
-    const char *shown = s->deviation && !repeat
-                            ? dz_arena_printf(r->a, "-- drizzle-lsp: %s\n%s", s->deviation, s->sql)
-                            : s->sql;
-    said = s->deviation;
-    dz_vec_push(r->a, &r->sql, shown);
-    dz_vec_push(r->a, &r->raw_sql, s->sql);
-    dz_finding *f = owner_of(r, s->change);
-    if (f) dz_vec_push(r->a, &f->sql, shown);
-  }
+  dz_findings_attach_sql(r->findings, r->diff, plan, r->a, &r->sql);
+  for (size_t i = 0; i < plan->forward.len; i++)
+    dz_vec_push(r->a, &r->raw_sql, plan->forward.items[i].sql);
   r->in.sql = &r->sql;
   if (r->diff->candidates.len)
     r->in.sql_note = "rename candidates are shown as drops and adds; generate asks first";
