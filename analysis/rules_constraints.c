@@ -6,10 +6,7 @@
 #include "rules_build.h"
 
 static char *join_columns(dz_arena *a, const dz_strvec *cols) {
-  char *s = "";
-  for (size_t i = 0; i < cols->len; i++)
-    s = dz_arena_printf(a, "%s%s%s", s, i ? ", " : "", cols->items[i]);
-  return s;
+  return dz_rules_join(a, cols, ", ");
 }
 
 /* The one column a single-column element is about, for the finding's column. */

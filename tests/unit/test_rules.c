@@ -189,10 +189,7 @@ static dz_findings *alter(fx *f, const char *from, const char *to, bool old_nn, 
                           unsigned bits) {
   dz_table *ot, *nt;
   fx_pair(f, "users", &ot, &nt);
-  dz_change *c = fx_change(f, DZ_CHANGE_COLUMN_ALTER, ot, nt);
-  c->old_column = fx_column(f, f->prev, ot, "v", from, old_nn);
-  c->new_column = fx_column(f, f->next, nt, "v", to, new_nn);
-  c->altered = bits;
+  fx_alter(f, ot, nt, "v", from, to, old_nn, new_nn, bits);
   return fx_eval(f);
 }
 
@@ -432,10 +429,7 @@ DZ_TEST(rebuild_of_a_referenced_table_is_high_and_points_at_the_references) {
   fx_pair(f, "posts", &op, &np);
   fx_fk(f, f->prev, op, "author_id", "users", "cascade");
   dz_foreign_key *fk = fx_fk(f, f->next, np, "author_id", "users", "cascade");
-  dz_change *c = fx_change(f, DZ_CHANGE_COLUMN_ALTER, ou, nu);
-  c->old_column = fx_column(f, f->prev, ou, "age", "integer", false);
-  c->new_column = fx_column(f, f->next, nu, "age", "real", false);
-  c->altered = DZ_ALTER_TYPE;
+  fx_alter(f, ou, nu, "age", "integer", "real", false, false, DZ_ALTER_TYPE);
   /* a table created in this migration that references users holds no rows */
   dz_table *fresh = fx_table(f, f->next, "likes");
   fx_fk(f, f->next, fresh, "user_id", "users", "cascade");
