@@ -46,9 +46,8 @@ void dz_client_caps_read(dz_server *s, json_t *params) {
   c->watch_dynamic = flag(caps, "workspace.didChangeWatchedFiles.dynamicRegistration");
   c->related_information = flag(caps, "textDocument.publishDiagnostics.relatedInformation");
   c->code_description = flag(caps, "textDocument.publishDiagnostics.codeDescriptionSupport");
-  s->settings.risk_severity[DZ_RISK_SAFE] = DZ_SEV_INFO;
-  s->settings.risk_severity[DZ_RISK_CAREFUL] = DZ_SEV_WARNING;
-  s->settings.risk_severity[DZ_RISK_HIGH] = DZ_SEV_ERROR;
+  for (int r = DZ_RISK_SAFE; r <= DZ_RISK_HIGH; r++)
+    s->settings.risk_severity[r] = dz_risk_severity((dz_risk)r);
   dz_settings_read(s, json_object_get(params, "initializationOptions"));
 }
 

@@ -351,16 +351,6 @@ static size_t count_problems(const dz_diag_list *diags) {
   return n;
 }
 
-/* The statements of plan that come from each finding's change. */
-static void attach_sql(dz_arena *a, dz_findings *f, const dz_sql_plan *plan) {
-  for (size_t i = 0; i < f->items.len; i++) {
-    dz_finding *x = f->items.items[i];
-    for (size_t j = 0; x->change && j < plan->forward.len; j++)
-      if (plan->forward.items[j].change == x->change)
-        dz_vec_push(a, &x->sql, plan->forward.items[j].sql);
-  }
-}
-
 /* Pending changes of an(alysis) against the last snapshot. */
 static dz_result plan_pending(dz_ws_project *p, dz_ws_analysis *an, dz_error *err) {
   dz_arena *a = an->arena;
@@ -373,7 +363,7 @@ static dz_result plan_pending(dz_ws_project *p, dz_ws_analysis *an, dz_error *er
   if (rc == DZ_OK)
     rc = dz_sqlgen_migration(an->diff, an->prev, an->schema, p->config->dialect, a, &an->pending,
                              err);
-  if (rc == DZ_OK) attach_sql(a, an->findings, an->pending);
+  if (rc == DZ_OK) dz_findings_attach_sql(an->findings, an->diff, an->pending, a, NULL);
   if (rc == DZ_OK) rc = dz_diff_schemas(NULL, an->schema, NULL, a, &all, err);
   if (rc == DZ_OK)
     rc = dz_sqlgen_migration(all, NULL, an->schema, p->config->dialect, a, &an->create, err);
