@@ -183,7 +183,8 @@ void dz_features_attach(dz_features_state *st, uv_loop_t *loop, dz_server *s) {
   if (!st->watch) st->watch = dz_fs_watch_new(loop, watched_changed, watched_batch, st);
 }
 
-static const char *const commands[] = {DZ_CMD_GENERATE, DZ_CMD_WRITTEN, DZ_CMD_PREVIEW, NULL};
+static const char *const commands[] = {DZ_CMD_GENERATE, DZ_CMD_WRITTEN, DZ_CMD_PREVIEW,
+                                       DZ_CMD_RENAME, NULL};
 
 void dz_features_hooks(dz_features_state *st, dz_lsp_features *out) {
   *out = (dz_lsp_features){

@@ -192,9 +192,24 @@ static bool can_apply(const dz_server *s, const dz_code_action *action) {
   return s->client.document_changes && (!action->create_files.len || s->client.create_files);
 }
 
-static json_t *action_json(dz_server *s, const dz_code_action *action, dz_arena *a) {
+/* The request's diagnostics with the code the action fixes. */
+static json_t *fixed_diagnostics(json_t *context, const char *code) {
+  json_t *out = json_array();
+  size_t i;
+  json_t *d;
+  json_array_foreach(json_object_get(context, "diagnostics"), i, d) {
+    const char *c = json_string_value(json_object_get(d, "code"));
+    if (c && strcmp(c, code) == 0) json_array_append(out, d);
+  }
+  return out;
+}
+
+static json_t *action_json(dz_server *s, const dz_code_action *action, json_t *context,
+                           dz_arena *a) {
   json_t *out = json_pack("{s:s, s:s}", "title", action->title ? action->title : "", "kind",
                           action->kind ? action->kind : "quickfix");
+  if (action->diagnostic_code)
+    json_object_set_new(out, "diagnostics", fixed_diagnostics(context, action->diagnostic_code));
   if (action->preferred) json_object_set_new(out, "isPreferred", json_true());
   if (!can_apply(s, action)) {
     if (action->fallback.name) json_object_set_new(out, "command", command_json(&action->fallback));
@@ -239,7 +254,7 @@ int dz_features_code_action(dz_server *s, json_t *params, json_t **result, dz_er
   } else {
     *result = json_array();
     for (size_t i = 0; i < list.len; i++) {
-      json_t *action = action_json(s, list.items[i], a);
+      json_t *action = action_json(s, list.items[i], json_object_get(params, "context"), a);
       if (json_object_get(action, "edit") || json_object_get(action, "command"))
         json_array_append_new(*result, action);
       else

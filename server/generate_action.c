@@ -68,6 +68,7 @@ dz_result dz_features_code_actions(void *ud, dz_server *s, const dz_document *do
   const dz_ws_analysis *an;
   dz_result rc = dz_features_doc_analysis(ud, s, doc, &p, &an, err);
   if (rc != DZ_OK || !an) return rc;
+  dz_quick_fixes(s, p, an, doc->path, start, end, a, out);
   if (an->diff && an->diff->changes.len) {
     dz_code_action *gen = generate_action(p, a);
     if (gen) dz_vec_push(a, out, gen);
@@ -164,6 +165,7 @@ dz_result dz_features_execute(void *ud, dz_server *s, const char *name, const ch
   dz_ws_project *p = project_arg(st, s, args, n_args, err);
   if (!p) return DZ_ERR_USAGE;
   if (strcmp(name, DZ_CMD_GENERATE) == 0) return run_generate(st, s, p, a, message, err);
+  if (strcmp(name, DZ_CMD_RENAME) == 0) return dz_quick_fix_rename(st, s, p, args, n_args, err);
   if (strcmp(name, DZ_CMD_PREVIEW) == 0)
     return run_preview(st, s, p, n_args > 1 ? args[1] : NULL, a, message, err);
   /* DZ_CMD_WRITTEN: the client applied the generate edit. */

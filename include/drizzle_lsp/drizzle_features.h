@@ -17,6 +17,7 @@
 #define DZ_CMD_GENERATE "drizzle.generateMigration"
 #define DZ_CMD_WRITTEN "drizzle.migrationWritten"
 #define DZ_CMD_PREVIEW "drizzle.previewSql"
+#define DZ_CMD_RENAME "drizzle.treatAsRename"
 
 typedef struct dz_features_state {
   dz_workspace *ws;
@@ -79,5 +80,13 @@ dz_result dz_features_code_lenses(void *ud, dz_server *s, const dz_document *doc
                                   dz_code_lens_list *out, dz_error *err);
 dz_result dz_features_execute(void *ud, dz_server *s, const char *name, const char *const *args,
                               size_t n_args, dz_arena *a, const char **message, dz_error *err);
+
+/* quick_fixes.c: the fixes of findings at [start, end] of path. */
+void dz_quick_fixes(dz_server *s, const dz_ws_project *p, const dz_ws_analysis *an,
+                    const char *path, uint32_t start, uint32_t end, dz_arena *a,
+                    dz_code_action_list *out);
+/* DZ_CMD_RENAME's arguments: config, "table" or "column", "[table.]old=new". */
+dz_result dz_quick_fix_rename(dz_features_state *st, dz_server *s, dz_ws_project *p,
+                              const char *const *args, size_t n, dz_error *err);
 
 #endif /* DZ_DRIZZLE_FEATURES_H */

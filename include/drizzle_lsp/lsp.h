@@ -100,7 +100,7 @@ typedef struct dz_code_action {
   ** the edit: it creates files and the client offers no resourceOperations
   ** create, or no documentChanges. name NULL: none. */
   dz_command fallback;
-  const char *diagnostic_code; /* the diagnostic it fixes, or NULL */
+  const char *diagnostic_code; /* the code of the diagnostics it fixes, or NULL */
   bool preferred;
 } dz_code_action;
 

@@ -359,4 +359,65 @@ test("an_open_migration_file_shows_the_statement_that_fails_on_replay", async ()
   assertEqual(await s.finish(), 0, "exit code");
 });
 
+// Apply a quick fix's edit to an open document's text (one TextDocumentEdit).
+function applyToText(text, edit) {
+  const change = edit.documentChanges[0];
+  const lines = text.split("\n");
+  const offset = (p) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const e = change.edits[0];
+  return { range: e.range, newText: e.newText, text: text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end)) };
+}
+
+test("quick_fixes_add_a_default_keep_nullable_and_treat_a_drop_and_add_as_a_rename", async () => {
+  const dir = copyPackage("quick-fixes");
+  const teams = path.join(dir, "src", "schema", "teams.ts"), users = path.join(dir, "src", "schema", "users.ts");
+  const s = connect(dir, FULL_CAPS);
+  await s.init();
+  await s.conn.sendNotification("initialized", {});
+  const teamsText = await s.open(teams);
+  const td = await s.waitDiags(uriOf(teams), (d) => byCode(d, "column-added-not-null-no-default").length > 0);
+  const diag = byCode(td, "column-added-not-null-no-default")[0];
+  const actions = await s.conn.sendRequest("textDocument/codeAction", {
+    textDocument: { uri: uriOf(teams) }, range: diag.range, context: { diagnostics: [diag] },
+  });
+  const addDefault = actions.find((a) => /^Add a default/.test(a.title));
+  const nullable = actions.find((a) => /nullable/.test(a.title));
+  assert(addDefault && nullable, `fixes offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+  assertEqual(addDefault.diagnostics?.[0]?.code, "column-added-not-null-no-default", "fix names its diagnostic");
+  const withDefault = applyToText(teamsText, addDefault.edit);
+  assert(withDefault.text.includes('billingEmail: text("billing_email").notNull().default("")'), `default added:\n${withDefault.text}`);
+  const withoutNotNull = applyToText(teamsText, nullable.edit);
+  assert(withoutNotNull.text.includes('billingEmail: text("billing_email"),'), `notNull removed:\n${withoutNotNull.text}`);
+  // The default applied as an edit: the finding becomes a careful NOT NULL with a default.
+  const careful = s.nextDiags(uriOf(teams), (d) => byCode(d, "column-added-not-null-default").length > 0);
+  await s.change(teams, withDefault.range, withDefault.newText);
+  assertEqual(byCode(await careful, "column-added-not-null-default")[0].severity, 2, "now careful");
+
+  // A column renamed in TypeScript is a drop and an add until the user says otherwise.
+  const usersText = await s.open(users);
+  const at = where(usersText, 'text("name")');
+  const candidate = s.nextDiags(uriOf(users), (d) => byCode(d, "rename-candidate").length > 0);
+  await s.change(users, { start: { line: at.line, character: at.character + 6 }, end: { line: at.line, character: at.character + 10 } }, "full_name");
+  const rd = byCode(await candidate, "rename-candidate")[0];
+  const ra = await s.conn.sendRequest("textDocument/codeAction", {
+    textDocument: { uri: uriOf(users) }, range: rd.range, context: { diagnostics: [rd] },
+  });
+  const rename = ra.find((a) => /rename/i.test(a.title) && a.command?.command === "drizzle.treatAsRename");
+  assert(rename, `rename fix offered: ${JSON.stringify(ra.map((a) => a.title))}`);
+  const renamed = s.nextDiags(uriOf(users), (d) => byCode(d, "column-renamed").length > 0 && !byCode(d, "rename-candidate").length);
+  await s.conn.sendRequest("workspace/executeCommand", rename.command);
+  await renamed;
+  // The next generate uses the remembered rename, and drizzle-kit agrees with the result.
+  const gen = (await s.conn.sendRequest("textDocument/codeAction", {
+    textDocument: { uri: uriOf(users) }, range: rd.range, context: { diagnostics: [] },
+  })).find((a) => /^Generate migration/.test(a.title));
+  applyWorkspaceEdit(gen.edit);
+  fs.writeFileSync(users, usersText.replace('text("name")', 'text("full_name")'));
+  fs.writeFileSync(teams, withDefault.text);
+  const sqlText = gen.edit.documentChanges.find((c) => c.edits && /0002_[a-z_]+\.sql$/.test(c.textDocument.uri) && !/down/.test(c.textDocument.uri)).edits[0].newText;
+  assert(/RENAME COLUMN [`"]name[`"] TO [`"]full_name[`"]/.test(sqlText), `rename in the SQL:\n${sqlText}`);
+  drizzleKitAgrees(dir);
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
 await run();
