@@ -33,8 +33,7 @@ static const char *finding_message(const dz_finding *f, dz_arena *a) {
 static void add_finding(const dz_features_state *st, const dz_server *s, const dz_finding *f,
                         dz_arena *a, dz_lsp_diagnostic_list *out) {
   dz_lsp_diagnostic *d = push(a, out, s->settings.risk_severity[f->risk], f->rule,
-                              f->loc.span.start_byte, f->loc.span.end_byte,
-                              finding_message(f, a));
+                              f->loc.span.start_byte, f->loc.span.end_byte, finding_message(f, a));
   if (st->rules_doc) d->href = dz_arena_printf(a, "%s#%s", st->rules_doc, f->rule);
   for (size_t i = 0; i < f->related.len; i++) {
     const dz_related *r = &f->related.items[i];

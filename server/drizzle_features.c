@@ -198,5 +198,8 @@ void dz_features_hooks(dz_features_state *st, dz_lsp_features *out) {
       .file_changed = on_file_changed,
       .settings_changed = publish_all,
       .code_lenses = dz_features_code_lenses,
+      .document_symbols = dz_features_symbols,
+      .definition = dz_features_goto_definition,
+      .references = dz_features_find_references,
   };
 }

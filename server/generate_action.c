@@ -61,9 +61,9 @@ static dz_code_action *generate_action(dz_ws_project *p, dz_arena *a) {
   return act;
 }
 
-dz_result dz_features_code_actions(void *ud, dz_server *s, const dz_document *doc,
-                                   uint32_t start, uint32_t end, dz_arena *a,
-                                   dz_code_action_list *out, dz_error *err) {
+dz_result dz_features_code_actions(void *ud, dz_server *s, const dz_document *doc, uint32_t start,
+                                   uint32_t end, dz_arena *a, dz_code_action_list *out,
+                                   dz_error *err) {
   dz_ws_project *p;
   const dz_ws_analysis *an;
   dz_result rc = dz_features_doc_analysis(ud, s, doc, &p, &an, err);
@@ -116,7 +116,9 @@ dz_result dz_features_code_lenses(void *ud, dz_server *s, const dz_document *doc
 static dz_ws_project *project_arg(dz_features_state *st, dz_server *s, const char *const *args,
                                   size_t n, dz_error *err) {
   dz_ws_project *p = n ? dz_features_project(st, s, args[0]) : NULL;
-  if (!p) dz_error_set(err, DZ_ERR_USAGE, "the first argument must name a drizzle.config.* of the workspace");
+  if (!p)
+    dz_error_set(err, DZ_ERR_USAGE,
+                 "the first argument must name a drizzle.config.* of the workspace");
   return p;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <uv.h>
 
+#include "drizzle_lsp/fs_walk.h"
 #include "drizzle_lsp/path.h"
 #include "drizzle_lsp/schema_check.h"
 
@@ -19,9 +20,9 @@ static const char *const config_names[] = {"drizzle.config.ts", "drizzle.config.
                                            "drizzle.config.mjs", "drizzle.config.json"};
 
 typedef struct ws_file {
-  const char *path;  /* in the project's arena */
-  dz_module *mod;    /* owned */
-  bool open;         /* from an editor buffer, not the disk */
+  const char *path; /* in the project's arena */
+  dz_module *mod;   /* owned */
+  bool open;        /* from an editor buffer, not the disk */
 } ws_file;
 
 struct dz_ws_project {
@@ -139,6 +140,13 @@ static dz_ws_project *find_project(const dz_workspace *ws, const char *config_pa
   return NULL;
 }
 
+/* The project whose config lies in dir, if any. */
+static dz_ws_project *find_project_in(const dz_workspace *ws, const char *dir) {
+  for (size_t i = 0; i < ws->projects.len; i++)
+    if (strcmp(ws->projects.items[i]->config->dir, dir) == 0) return ws->projects.items[i];
+  return NULL;
+}
+
 static dz_ws_project *add_project(dz_workspace *ws, const char *config_path, dz_error *err) {
   dz_ws_project *p = find_project(ws, config_path);
   if (p) return p;
@@ -168,34 +176,25 @@ static const char *config_in(dz_arena *a, const char *dir) {
   return NULL;
 }
 
-static void scan_dir(dz_workspace *ws, dz_arena *a, const char *dir, int depth, dz_error *err) {
-  uv_fs_t req;
-  if (uv_fs_scandir(NULL, &req, dir, 0, NULL) < 0) {
-    uv_fs_req_cleanup(&req);
-    return;
-  }
-  bool has_config = false;
-  DZ_VEC(const char *) subdirs = {0};
-  uv_dirent_t ent;
-  while (uv_fs_scandir_next(&req, &ent) != UV_EOF) {
-    if (ent.type == UV_DIRENT_DIR && ent.name[0] != '.' && strcmp(ent.name, "node_modules") != 0)
-      dz_vec_push(a, &subdirs, dz_arena_printf(a, "%s/%s", dir, ent.name));
-    else if (ent.type != UV_DIRENT_DIR && is_config_name(ent.name))
-      has_config = true;
-  }
-  uv_fs_req_cleanup(&req);
+typedef struct scan {
+  dz_workspace *ws;
+  dz_arena *a;
+  dz_error *err;
+} scan;
+
+static void found_file(void *ud, const char *dir, const char *name) {
+  scan *sc = ud;
   dz_error one;
-  if (has_config && !add_project(ws, config_in(a, dir), &one) && err && err->code == DZ_OK)
-    *err = one;
-  for (size_t i = 0; depth < SCAN_MAX_DEPTH && i < subdirs.len; i++)
-    scan_dir(ws, a, subdirs.items[i], depth + 1, err);
+  if (!is_config_name(name) || find_project_in(sc->ws, dir)) return;
+  if (!add_project(sc->ws, config_in(sc->a, dir), &one) && sc->err && sc->err->code == DZ_OK)
+    *sc->err = one;
 }
 
 dz_result dz_workspace_scan(dz_workspace *ws, const char *dir, dz_error *err) {
   dz_error_clear(err);
-  dz_arena *a = dz_arena_new();
-  scan_dir(ws, a, dz_path_resolve(a, "/", dir), 0, err);
-  dz_arena_free(a);
+  scan sc = {ws, dz_arena_new(), err};
+  dz_walk_files(dz_path_resolve(sc.a, "/", dir), SCAN_MAX_DEPTH, found_file, &sc);
+  dz_arena_free(sc.a);
   return err ? err->code : DZ_OK;
 }
 
@@ -219,12 +218,12 @@ dz_ws_project *dz_workspace_project_of(dz_workspace *ws, const char *path) {
   dz_arena *a = dz_arena_new();
   for (const char *dir = dz_path_dirname(a, path);; dir = dz_path_dirname(a, dir)) {
     const char *config = config_in(a, dir);
-    if (config && !find_project(ws, config)) {
-      add_project(ws, config, NULL);
-      p = owner_of(ws, path);
+    if (config) {
+      p = find_project(ws, config);
+      if (!p) p = add_project(ws, config, NULL);
       break;
     }
-    if (strcmp(dir, "/") == 0 || config) break;
+    if (strcmp(dir, "/") == 0) break;
   }
   dz_arena_free(a);
   return p;
@@ -392,8 +391,7 @@ const dz_ws_analysis *dz_ws_project_analyze(dz_ws_project *p, dz_error *err) {
   return &p->analysis;
 }
 
-dz_result dz_ws_project_plan(dz_ws_project *p, dz_arena *a, dz_generate_plan **out,
-                             dz_error *err) {
+dz_result dz_ws_project_plan(dz_ws_project *p, dz_arena *a, dz_generate_plan **out, dz_error *err) {
   if (!dz_ws_project_analyze(p, err)) return err ? err->code : DZ_ERR_IO;
   if (p->mig_error) return dz_error_set(err, DZ_ERR_INCONSISTENT, "%s", p->mig_error);
   dz_schema *schema;

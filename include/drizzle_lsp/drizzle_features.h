@@ -89,4 +89,18 @@ void dz_quick_fixes(dz_server *s, const dz_ws_project *p, const dz_ws_analysis *
 dz_result dz_quick_fix_rename(dz_features_state *st, dz_server *s, dz_ws_project *p,
                               const char *const *args, size_t n, dz_error *err);
 
+/* navigation.c */
+dz_result dz_features_symbols(void *ud, dz_server *s, const dz_document *doc, dz_arena *a,
+                              dz_symbol_list *out, dz_error *err);
+dz_result dz_features_goto_definition(void *ud, dz_server *s, const dz_document *doc, uint32_t offset,
+                                 dz_arena *a, dz_lsp_location_list *out, dz_error *err);
+dz_result dz_features_find_references(void *ud, dz_server *s, const dz_document *doc, uint32_t offset,
+                                 bool include_declaration, dz_arena *a,
+                                 dz_lsp_location_list *out, dz_error *err);
+
+/* code_search.c: uses of word in the code files under dir: `.word` when
+** member, else word as a whole identifier. Locations in a. */
+void dz_code_uses(dz_server *s, const char *dir, const char *word, bool member, dz_arena *a,
+                  dz_lsp_location_list *out);
+
 #endif /* DZ_DRIZZLE_FEATURES_H */

@@ -50,9 +50,9 @@ void dz_workspace_free(dz_workspace *ws);
 dz_result dz_workspace_scan(dz_workspace *ws, const char *dir, dz_error *err);
 
 /* The project a file belongs to: one whose schema files include path, whose
-** config is path, or whose migrations folder holds path. When none does,
-** the directories above path are searched for a config, which is added.
-** NULL when the file belongs to no project. */
+** config is path, or whose migrations folder holds path; else the project
+** of the nearest directory above path that holds a config (added if new:
+** application code belongs to the project it sits in). NULL for none. */
 dz_ws_project *dz_workspace_project_of(dz_workspace *ws, const char *path);
 
 size_t dz_workspace_count(const dz_workspace *ws);

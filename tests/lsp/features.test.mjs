@@ -420,4 +420,67 @@ test("quick_fixes_add_a_default_keep_nullable_and_treat_a_drop_and_add_as_a_rena
   assertEqual(await s.finish(), 0, "exit code");
 });
 
+test("document_symbols_definition_and_references", async () => {
+  const dir = copyPackage("navigation");
+  const schema = path.join(dir, "src", "schema");
+  const app = path.join(dir, "src", "app.ts");
+  fs.writeFileSync(app, 'import { users } from "./schema/users";\nexport const seen = (u: typeof users.$inferSelect) => u.lastSeenAt ?? u.createdAt;\n');
+  fs.mkdirSync(path.join(dir, ".cache"), { recursive: true });
+  fs.writeFileSync(path.join(dir, ".cache", "copy.ts"), "x.lastSeenAt;\n");
+  const s = connect(dir, {});
+  await s.init();
+  await s.conn.sendNotification("initialized", {});
+  const teams = path.join(schema, "teams.ts"), projects = path.join(schema, "projects.ts"), users = path.join(schema, "users.ts");
+  const teamsText = await s.open(teams);
+  const projectsText = await s.open(projects);
+  const usersText = await s.open(users);
+
+  const symbols = await s.conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri: uriOf(teams) } });
+  assertEqual(symbols.map((x) => [x.name, x.kind]), [["teams", 23], ["memberships", 23]], "tables");
+  const teamChildren = symbols[0].children.map((c) => c.name);
+  assert(["slug", "name", "plan", "billingEmail"].every((n) => teamChildren.includes(n)), `teams columns: ${teamChildren}`);
+  const m = symbols[1].children.map((c) => c.name);
+  assert(m.includes("memberships_user_idx") && m.some((n) => /_fk$/.test(n)), `memberships index and foreign keys: ${m}`);
+  assertEqual(symbols[0].children.find((c) => c.name === "billingEmail").range.start.line, where(teamsText, "billingEmail").line, "column range");
+
+  // From references(() => teams.id) to the column, and from `teams` to the table.
+  const ref = where(projectsText, "teams.id");
+  const toColumn = await s.conn.sendRequest("textDocument/definition", {
+    textDocument: { uri: uriOf(projects) }, position: { line: ref.line, character: ref.character + 6 },
+  });
+  assertEqual(toColumn.length, 1, "one definition");
+  assert(toColumn[0].uri.endsWith("/src/schema/columns.ts") || toColumn[0].uri === uriOf(teams), `id column's place: ${toColumn[0].uri}`);
+  const toTable = await s.conn.sendRequest("textDocument/definition", {
+    textDocument: { uri: uriOf(projects) }, position: { line: ref.line, character: ref.character + 1 },
+  });
+  assertEqual([toTable[0].uri, toTable[0].range.start.line], [uriOf(teams), where(teamsText, 'sqliteTable("teams"').line], "table definition");
+  const inIndex = where(projectsText, "t.teamId");
+  const viaParam = await s.conn.sendRequest("textDocument/definition", {
+    textDocument: { uri: uriOf(projects) }, position: { line: inIndex.line, character: inIndex.character + 3 },
+  });
+  assertEqual(viaParam[0].range.start.line, where(projectsText, "teamId: text").line, "t.teamId goes to the column");
+  const none = await s.conn.sendRequest("textDocument/definition", {
+    textDocument: { uri: uriOf(projects) }, position: { line: 0, character: 1 },
+  });
+  assertEqual(none, null, "no definition on import");
+
+  // References of a column: the foreign keys and indexes on it, and application code.
+  const col = where(projectsText, "teamId: text");
+  const refs = await s.conn.sendRequest("textDocument/references", {
+    textDocument: { uri: uriOf(projects) }, position: col, context: { includeDeclaration: true },
+  });
+  const lines = refs.filter((r) => r.uri === uriOf(projects)).map((r) => r.range.start.line);
+  assert(lines.includes(col.line), `declaration: ${JSON.stringify(refs)}`);
+  assert(lines.includes(where(projectsText, "projects_team_name_idx").line), `index on it: ${JSON.stringify(refs)}`);
+  const seen = await s.conn.sendRequest("textDocument/references", {
+    textDocument: { uri: uriOf(users) }, position: where(usersText, "lastSeenAt:"), context: { includeDeclaration: false },
+  });
+  const appRefs = seen.filter((r) => r.uri === uriOf(app));
+  assertEqual(appRefs.length, 1, `application code reading .lastSeenAt: ${JSON.stringify(seen)}`);
+  const use = where(fs.readFileSync(app, "utf8"), ".lastSeenAt");
+  assertEqual(appRefs[0].range.start, { line: use.line, character: use.character + 1 }, "the use's position");
+  assert(!seen.some((r) => /node_modules|\.cache/.test(r.uri)), "node_modules and dot-directories not searched");
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
 await run();
