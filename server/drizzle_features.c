@@ -121,6 +121,7 @@ void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_proj
     return;
   }
   if (an->error) dz_server_log(s, DZ_LOG_WARNING, "%s", an->error);
+  dz_features_measure(s, p, an);
   for (size_t i = 0; i < dz_documents_count(s->docs); i++) {
     const dz_document *doc = dz_documents_at(s->docs, i);
     if (doc->path && dz_workspace_project_of(st->ws, doc->path) == p)
@@ -184,7 +185,7 @@ void dz_features_attach(dz_features_state *st, uv_loop_t *loop, dz_server *s) {
 }
 
 static const char *const commands[] = {DZ_CMD_GENERATE, DZ_CMD_WRITTEN, DZ_CMD_PREVIEW,
-                                       DZ_CMD_RENAME, NULL};
+                                       DZ_CMD_RENAME,   DZ_CMD_DRY_RUN, NULL};
 
 void dz_features_hooks(dz_features_state *st, dz_lsp_features *out) {
   *out = (dz_lsp_features){

@@ -93,6 +93,7 @@ dz_result dz_features_code_lenses(void *ud, dz_server *s, const dz_document *doc
   if (rc != DZ_OK || !an) return rc;
   uint32_t fi = dz_features_file_index(an, doc->path);
   const char *config = dz_ws_project_config(p)->path;
+  const char *db = dz_features_dev_db(p, a);
   for (size_t i = 0; an->schema && i < an->schema->tables.len; i++) {
     const dz_table *t = an->schema->tables.items[i];
     size_t n = table_changes(an, t);
@@ -106,6 +107,11 @@ dz_result dz_features_code_lenses(void *ud, dz_server *s, const dz_document *doc
     dz_vec_push(a, out, lens);
     lens.command = (dz_command){0};
     command(&lens.command, a, "Generate migration", DZ_CMD_GENERATE, config, NULL);
+    dz_vec_push(a, out, lens);
+    if (!db) continue;
+    lens.command = (dz_command){0};
+    command(&lens.command, a, dz_arena_printf(a, "Dry run on %s", dz_path_basename(db)),
+            DZ_CMD_DRY_RUN, config, NULL);
     dz_vec_push(a, out, lens);
   }
   return DZ_OK;
@@ -167,6 +173,7 @@ dz_result dz_features_execute(void *ud, dz_server *s, const char *name, const ch
   dz_ws_project *p = project_arg(st, s, args, n_args, err);
   if (!p) return DZ_ERR_USAGE;
   if (strcmp(name, DZ_CMD_GENERATE) == 0) return run_generate(st, s, p, a, message, err);
+  if (strcmp(name, DZ_CMD_DRY_RUN) == 0) return dz_features_dry_run(s, p, a, message, err);
   if (strcmp(name, DZ_CMD_RENAME) == 0) return dz_quick_fix_rename(st, s, p, args, n_args, err);
   if (strcmp(name, DZ_CMD_PREVIEW) == 0)
     return run_preview(st, s, p, n_args > 1 ? args[1] : NULL, a, message, err);

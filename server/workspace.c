@@ -41,6 +41,7 @@ struct dz_ws_project {
   dz_arena *an_arena;
   dz_ws_analysis analysis;
   bool dirty;
+  bool measured; /* the analysis' findings were handed out for figures */
   dz_strvec column_renames, table_renames;
   dz_diff_options renames;
 };
@@ -274,6 +275,12 @@ void dz_workspace_file_changed(dz_workspace *ws, const char *path) {
 
 void dz_ws_project_migrations_changed(dz_ws_project *p) { p->mig_loaded = false; }
 
+dz_findings *dz_ws_project_unmeasured(dz_ws_project *p) {
+  if (p->measured || !p->an_arena || !p->analysis.findings) return NULL;
+  p->measured = true;
+  return p->analysis.findings;
+}
+
 void dz_ws_project_add_rename(dz_ws_project *p, bool table, const char *spec) {
   dz_strvec *v = table ? &p->table_renames : &p->column_renames;
   for (size_t i = 0; i < v->len; i++)
@@ -388,6 +395,7 @@ const dz_ws_analysis *dz_ws_project_analyze(dz_ws_project *p, dz_error *err) {
   p->an_arena = a;
   p->analysis = an;
   p->dirty = false;
+  p->measured = false;
   return &p->analysis;
 }
 

@@ -18,6 +18,7 @@
 #define DZ_CMD_WRITTEN "drizzle.migrationWritten"
 #define DZ_CMD_PREVIEW "drizzle.previewSql"
 #define DZ_CMD_RENAME "drizzle.treatAsRename"
+#define DZ_CMD_DRY_RUN "drizzle.dryRun"
 
 typedef struct dz_features_state {
   dz_workspace *ws;
@@ -88,6 +89,14 @@ void dz_quick_fixes(dz_server *s, const dz_ws_project *p, const dz_ws_analysis *
 /* DZ_CMD_RENAME's arguments: config, "table" or "column", "[table.]old=new". */
 dz_result dz_quick_fix_rename(dz_features_state *st, dz_server *s, dz_ws_project *p,
                               const char *const *args, size_t n, dz_error *err);
+
+/* dev_db.c: figures from the development database on the analysis'
+** findings (once per analysis), and the dry run command. */
+/* The project's development database if the file exists (in a), else NULL. */
+const char *dz_features_dev_db(const dz_ws_project *p, dz_arena *a);
+void dz_features_measure(dz_server *s, dz_ws_project *p, const dz_ws_analysis *an);
+dz_result dz_features_dry_run(dz_server *s, dz_ws_project *p, dz_arena *a, const char **message,
+                              dz_error *err);
 
 /* navigation.c */
 dz_result dz_features_symbols(void *ud, dz_server *s, const dz_document *doc, dz_arena *a,

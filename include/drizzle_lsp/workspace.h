@@ -89,6 +89,11 @@ const dz_migrations *dz_ws_project_migrations(dz_ws_project *p);
 ** until the next call. NULL only when a schema file cannot be read (err). */
 const dz_ws_analysis *dz_ws_project_analyze(dz_ws_project *p, dz_error *err);
 
+/* The current analysis' findings, once per analysis, for measuring on a
+** development database (figures are added to them in the analysis' arena);
+** NULL when already handed out or when there is no analysis. */
+dz_findings *dz_ws_project_unmeasured(dz_ws_project *p);
+
 /* Renames the user confirmed ("t.old=new" for columns, "old=new" for
 ** tables), remembered for this project's next generate. Copied. */
 void dz_ws_project_add_rename(dz_ws_project *p, bool table, const char *spec);

@@ -483,4 +483,35 @@ test("document_symbols_definition_and_references", async () => {
   assertEqual(await s.finish(), 0, "exit code");
 });
 
+test("development_database_figures_dry_run_and_progress", async () => {
+  const dir = copyPackage("dev-db");
+  const Database = require("better-sqlite3");
+  const { drizzle } = require("drizzle-orm/better-sqlite3");
+  const { migrate } = require("drizzle-orm/better-sqlite3/migrator");
+  const db = new Database(path.join(dir, "dev.db"));
+  migrate(drizzle(db), { migrationsFolder: path.join(dir, "drizzle") });
+  db.exec(fs.readFileSync(path.join(dir, "seed.sql"), "utf8"));
+  db.close();
+  const s = connect(dir, { window: { workDoneProgress: true } });
+  const progress = [];
+  s.conn.onRequest("window/workDoneProgress/create", () => null);
+  s.conn.onNotification("$/progress", (p) => progress.push(p.value.kind));
+  await s.init();
+  await s.conn.sendNotification("initialized", {});
+  const projects = path.join(dir, "src", "schema", "projects.ts");
+  await s.open(projects);
+  const d = await s.waitDiags(uriOf(projects), (x) => byCode(x, "column-dropped").length > 0);
+  const drop = byCode(d, "column-dropped")[0];
+  assert(/\b2\b/.test(drop.message) && /legacy_layout/.test(drop.message), `the drop says how many values it discards (2 of the seeded rows):\n${drop.message}`);
+  assert(progress.includes("begin") && progress.includes("end"), `progress reported: ${progress}`);
+  const lenses = await s.conn.sendRequest("textDocument/codeLens", { textDocument: { uri: uriOf(projects) } });
+  const dry = lenses.find((l) => l.command.command === "drizzle.dryRun");
+  assert(dry && /dev\.db/.test(dry.command.title), `dry run lens: ${JSON.stringify(lenses.map((l) => l.command.title))}`);
+  progress.length = 0;
+  const result = await s.conn.sendRequest("workspace/executeCommand", dry.command);
+  assert(/^dry run /.test(result), `dry run result: ${result}`);
+  assertEqual(progress, ["begin", "report", "end"], "dry run progress");
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
 await run();
