@@ -35,6 +35,7 @@ static void add_finding(const dz_features_state *st, const dz_server *s, const d
   dz_lsp_diagnostic *d = push(a, out, s->settings.risk_severity[f->risk], f->rule,
                               f->loc.span.start_byte, f->loc.span.end_byte, finding_message(f, a));
   if (st->rules_doc) d->href = dz_arena_printf(a, "%s#%s", st->rules_doc, f->rule);
+  if (!f->loc.file) d->diag.span.start_byte = d->diag.span.end_byte = 0;
   for (size_t i = 0; i < f->related.len; i++) {
     const dz_related *r = &f->related.items[i];
     if (!r->loc.file) continue;
@@ -50,8 +51,8 @@ uint32_t dz_features_file_index(const dz_ws_analysis *an, const char *path) {
 }
 
 void dz_diagnostics_for_schema_file(const dz_features_state *st, const dz_server *s,
-                                    const dz_ws_analysis *an, const char *path, dz_arena *a,
-                                    dz_lsp_diagnostic_list *out) {
+                                    const dz_ws_analysis *an, const char *config_path,
+                                    const char *path, dz_arena *a, dz_lsp_diagnostic_list *out) {
   uint32_t fi = dz_features_file_index(an, path);
   for (size_t i = 0; i < an->diags.len; i++) {
     const dz_diag *d = &an->diags.items[i];
@@ -63,8 +64,12 @@ void dz_diagnostics_for_schema_file(const dz_features_state *st, const dz_server
          dz_arena_printf(a, "pending changes cannot be shown: %s", an->error));
     return;
   }
+  /* Findings with no place in the schema (a dropped table) go at the top
+  ** of the first schema file and of the config. */
+  bool home = (an->schema->files.len && strcmp(an->schema->files.items[0], path) == 0) ||
+              strcmp(config_path, path) == 0;
   for (size_t i = 0; an->findings && i < an->findings->items.len; i++) {
     const dz_finding *f = an->findings->items.items[i];
-    if (f->loc.file && strcmp(f->loc.file, path) == 0) add_finding(st, s, f, a, out);
+    if (f->loc.file ? strcmp(f->loc.file, path) == 0 : home) add_finding(st, s, f, a, out);
   }
 }

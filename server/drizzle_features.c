@@ -91,8 +91,9 @@ static void publish_document(dz_features_state *st, dz_server *s, dz_ws_project 
                              const dz_ws_analysis *an, const dz_document *doc) {
   dz_arena *a = dz_arena_new();
   dz_lsp_diagnostic_list list = {0};
-  if (dz_ws_project_has_file(p, doc->path))
-    dz_diagnostics_for_schema_file(st, s, an, doc->path, a, &list);
+  const char *config = dz_ws_project_config(p)->path;
+  if (dz_ws_project_has_file(p, doc->path) || strcmp(config, doc->path) == 0)
+    dz_diagnostics_for_schema_file(st, s, an, config, doc->path, a, &list);
   else if (is_migration_sql(p, doc->path))
     dz_diagnostics_for_migration_file(p, doc, a, &list);
   dz_server_publish(s, doc->uri, doc->version, doc->text, doc->len, list.items, list.len);

@@ -52,10 +52,11 @@ dz_result dz_features_doc_analysis(dz_features_state *st, dz_server *s, const dz
 /* Publish diagnostics to every open document of project p. */
 void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p);
 
-/* diagnostics.c: the diagnostics of one schema document, in a. */
+/* diagnostics.c: the diagnostics of one schema document (or of the
+** project's config, config_path == path), in a. */
 void dz_diagnostics_for_schema_file(const dz_features_state *st, const dz_server *s,
-                                    const dz_ws_analysis *an, const char *path, dz_arena *a,
-                                    dz_lsp_diagnostic_list *out);
+                                    const dz_ws_analysis *an, const char *config_path,
+                                    const char *path, dz_arena *a, dz_lsp_diagnostic_list *out);
 
 /* sql_diagnostics.c: statements of an open migration .sql file that fail
 ** when the folder is replayed up to it, in a. */

@@ -336,6 +336,21 @@ test("severity_settings_code_lenses_preview_and_schema_errors", async () => {
   const gd = byCode(await ghost, "unknown-table")[0];
   assertEqual([gd.severity, gd.range.start.line], [2, at.line], "unknown table diagnostic");
   assert(/ghosts/.test(gd.message), `names the table: ${gd.message}`);
+  // A dropped table has no place in the schema: it shows at the top of the config.
+  const projects = path.join(dir, "src", "schema", "projects.ts");
+  const projectsText = await s.open(projects);
+  const config = path.join(dir, "drizzle.config.ts");
+  await s.conn.sendNotification("textDocument/didOpen", {
+    textDocument: { uri: uriOf(config), languageId: "typescript", version: 1, text: fs.readFileSync(config, "utf8") },
+  });
+  const dropped = s.nextDiags(uriOf(config), (d) => byCode(d, "table-dropped").length > 0);
+  const cut = projectsText.slice(0, projectsText.indexOf("export const widgets"));
+  await s.conn.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uriOf(projects), version: 2 }, contentChanges: [{ text: cut }],
+  });
+  const td = byCode(await dropped, "table-dropped")[0];
+  assertEqual([td.severity, td.range.start], [1, { line: 0, character: 0 }], "dropped table at the config's top");
+  assert(/widgets/.test(td.message), `names the table: ${td.message}`);
   assertEqual(await s.finish(), 0, "exit code");
 });
 
