@@ -130,11 +130,20 @@ void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_proj
   }
 }
 
+/* A schema file's edit changes its whole project; any other file (a
+** migration .sql, application code) only its own diagnostics. */
 static void on_changed(void *ud, dz_server *s, const dz_document *doc) {
   dz_features_state *st = ud;
-  if (!dz_features_project(st, s, doc->path)) return;
-  dz_ws_project *p = dz_workspace_set_text(st->ws, doc->path, doc->text, doc->len, doc->tree);
-  if (p) dz_features_publish_project(st, s, p);
+  dz_ws_project *p = dz_features_project(st, s, doc->path);
+  if (!p) return;
+  if (dz_ws_project_has_file(p, doc->path)) {
+    dz_workspace_set_text(st->ws, doc->path, doc->text, doc->len, doc->tree);
+    dz_features_publish_project(st, s, p);
+    return;
+  }
+  dz_error err;
+  const dz_ws_analysis *an = dz_ws_project_analyze(p, &err);
+  if (an) publish_document(st, s, p, an, doc);
 }
 
 static void on_closed(void *ud, dz_server *s, const char *uri) {
