@@ -329,7 +329,8 @@ static bool alter_rebuilds(dz_builder *b, const dz_op *op) {
 
 static void combine_ref(dz_builder *b, dz_op *op) {
   dz_group *g = group_for(b, op->table, false);
-  bool multi = op->fk->columns_from.len > 1 || op->fk->columns_to.len > 1;
+  /* "multi" also covers a key with no columns, which only a rebuild can write. */
+  bool multi = op->fk->columns_from.len != 1 || op->fk->columns_to.len != 1;
   if (!g && (!b->turso || multi)) {
     force_rebuild(b, op);
     return;

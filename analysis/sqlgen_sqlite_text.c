@@ -70,6 +70,7 @@ static bool has_text(const char *s) { return s && *s; }
 ** doubling a quote inside it; a literal with a lone inner quote gets its
 ** inner quotes doubled. */
 static void put_default(dz_sqlw *w, const char *text) {
+  if (!text) return;
   size_t n = strlen(text);
   bool lone = false;
   if (n >= 2 && text[0] == '\'' && text[n - 1] == '\'')

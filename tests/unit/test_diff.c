@@ -234,6 +234,23 @@ DZ_TEST(a_json_default_with_a_quote_is_escaped_and_marked) {
   dz_arena_free(a);
 }
 
+DZ_TEST(degenerate_models_do_not_crash_either_dialect) {
+  dz_arena *a = dz_arena_new();
+  for (int d = 0; d < 2; d++) {
+    dz_schema *p = base(a), *n = base(a);
+    p->dialect = n->dialect = d ? DZ_DIALECT_TURSO : DZ_DIALECT_SQLITE;
+    n->tables.items[0]->columns.items[1]->type = NULL; /* a type nobody could read */
+    dz_foreign_key *fk = dz_table_add_foreign_key(n, n->tables.items[1], "empty_fk");
+    fk->table_from = "posts", fk->table_to = "users"; /* no columns at all */
+    n->tables.items[1]->columns.items[1]->def = (dz_default){DZ_DEFAULT_SQL, NULL};
+    dz_diff *df = diff(a, p, n, NULL, 0, NULL, 0, DZ_OK);
+    dz_sql_plan *pl = plan(a, df, p, n);
+    DZ_CHECK(pl != NULL && pl->forward.len > 0);
+    if (pl) DZ_CHECK(dz_sql_plan_text(pl, true, DZ_SQL_ROLLBACK, a) != NULL);
+  }
+  dz_arena_free(a);
+}
+
 DZ_TEST(change_kind_names_are_stable) {
   DZ_CHECK_STR(dz_change_kind_name(DZ_CHANGE_COLUMN_ADD), "column_add");
   DZ_CHECK_STR(dz_change_kind_name(DZ_CHANGE_VIEW_ALTER), "view_alter");
