@@ -23,6 +23,17 @@ dz_result dz_json_load(const char *path, const char *text, size_t len, json_t **
                       jerr.column, what);
 }
 
+dz_result dz_jr_document(const char *path, const char *text, size_t len, dz_arena *a,
+                         dz_jr_document_fn read, void *into, dz_error *err) {
+  json_t *doc;
+  dz_result rc = dz_json_load(path, text, len, &doc, err);
+  if (rc != DZ_OK) return rc;
+  dz_jreader r = {path, a, err};
+  rc = read(&r, doc, into);
+  json_decref(doc);
+  return rc;
+}
+
 const char *dz_json_type_name(const json_t *v) {
   switch (json_typeof(v)) {
     case JSON_OBJECT: return "an object";

@@ -1,14 +1,32 @@
 /*
-** cli_snapshot.c — `drizzle-lsp snapshot`. Not built yet: says so and exits 2 rather
-** than pretend.
+** cli_snapshot.c — `drizzle-lsp snapshot [--config F]`: the schema the
+** TypeScript files describe now, printed as the snapshot drizzle-kit would
+** write for it, chained to the folder's last snapshot by prevId.
 */
 #include "drizzle_lsp/cli.h"
+#include "drizzle_lsp/migrations.h"
+#include "drizzle_lsp/snapshot.h"
 
 #include <stdio.h>
 
 int dz_cli_snapshot(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fprintf(stderr, "drizzle-lsp: 'snapshot' is not implemented yet\n");
-  return DZ_EXIT_ERROR;
+  dz_arena *a = dz_arena_new();
+  dz_cli_options opts;
+  dz_cli_project p;
+  dz_error err;
+  int code;
+  if (dz_cli_parse(argc, argv, "config", a, &opts, &err) != DZ_OK) {
+    code = dz_cli_fail("snapshot", &err);
+  } else if ((code = dz_cli_open_project("snapshot", &opts, a, &p)) == DZ_EXIT_OK) {
+    const dz_schema *prev = dz_migrations_last_snapshot(p.migrations);
+    p.schema->prev_id = prev ? prev->id : DZ_ORIGIN_UUID;
+    if (dz_uuid_v4(a, &p.schema->id, &err) != DZ_OK) {
+      code = dz_cli_fail("snapshot", &err);
+    } else {
+      fputs(dz_snapshot_write(p.schema, a), stdout);
+      fputc('\n', stdout);
+    }
+  }
+  dz_arena_free(a);
+  return code;
 }

@@ -43,7 +43,4 @@ char *dz_journal_write(const dz_journal *j, dz_arena *a);
 const char *dz_snapshot_new_id(dz_arena *a);
 dz_result dz_uuid_v4(dz_arena *a, const char **out, dz_error *err);
 
-/* The prevId of a project's first snapshot. */
-#define DZ_SNAPSHOT_ORIGIN_ID "00000000-0000-0000-0000-000000000000"
-
 #endif /* DZ_SNAPSHOT_H */
