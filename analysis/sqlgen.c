@@ -72,6 +72,7 @@ dz_result dz_sqlgen_migration(const dz_diff *diff, const dz_schema *prev, const 
                       .out = &plan->forward};
   dz_result rc = d->statements(&ctx, err);
   if (rc != DZ_OK) return rc;
+  plan->rebuilt = ctx.rebuilt;
 
   dz_schema *empty = prev ? NULL : dz_schema_new(a, next->dialect);
   dz_diff_options back;

@@ -33,6 +33,8 @@ typedef struct dz_sql_plan {
                               ** rollback cannot restore */
   dz_strvec discarded_by_rollback; /* data the rollback drops (tables and
                               ** columns the migration added) */
+  dz_strvec rebuilt;          /* tables the forward SQL rebuilds (new names), in
+                              ** order: the combiner's own answer, for rules */
 } dz_sql_plan;
 
 /* Build the plan for prev -> next (prev NULL: an empty schema). diff must be

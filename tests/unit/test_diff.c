@@ -185,6 +185,8 @@ DZ_TEST(a_not_null_change_rebuilds_and_keeps_dependent_rows) {
   DZ_CHECK_CONTAINS(text, "INSERT INTO `__new_users`(\"id\", \"name\") SELECT \"id\", \"name\" FROM `users`;");
   DZ_CHECK_CONTAINS(text, "INSERT INTO `posts` SELECT * FROM temp.`__drizzle_lsp_keep_posts`;");
   DZ_CHECK_CONTAINS(text, "-- drizzle-lsp: keeps the rows");
+  DZ_CHECK_INT(pl->rebuilt.len, 1);
+  DZ_CHECK_STR(pl->rebuilt.items[0], "users");
   dz_arena_free(a);
 }
 
