@@ -421,6 +421,7 @@ DZ_TEST(invalid_json_names_the_file_line_and_column) {
   DZ_CHECK_CONTAINS(read_error(a, ""), "meta/0001_snapshot.json:1:0: invalid JSON");
   DZ_CHECK_CONTAINS(read_error(a, "{\"a\": \"\\u0000\"}"), "\\u0000 (NUL)");
   DZ_CHECK_CONTAINS(read_error(a, "{\"a\": \"\xff\"}"), "meta/0001_snapshot.json:1:");
+  DZ_CHECK_CONTAINS(read_error(a, "{\"a\": \"\xff\"}"), "not valid UTF-8");
   DZ_CHECK_CONTAINS(read_error(a, "[]"), "the document must be an object, not an array");
   dz_arena_free(a);
 }
