@@ -13,7 +13,13 @@
 
 void dz_sqlgen_emit(dz_sqlgen_ctx *ctx, const dz_change *change, const char *sql,
                     const char *deviation) {
-  dz_sql_stmt st = {dz_arena_strdup(ctx->a, sql), deviation, change};
+  dz_sql_stmt st = {dz_arena_strdup(ctx->a, sql), deviation, change, ctx->cover, ctx->n_cover};
+  if (!ctx->cover && change) {
+    const dz_change **one = dz_arena_alloc(ctx->a, sizeof *one);
+    *one = change;
+    st.changes = one;
+    st.n_changes = 1;
+  }
   dz_vec_push(ctx->a, ctx->out, st);
 }
 

@@ -225,7 +225,7 @@ static void copy_rows(dz_sqlgen_ctx *ctx, const dz_op *op, const char *into, con
 ** emptied: its rows wait in a temporary table too, and foreign-key checks
 ** wait for COMMIT while the tables are refilled in any order (the PRAGMA is a
 ** no-op outside a transaction, where PRAGMA foreign_keys=OFF holds anyway). */
-void dz_sqlite_write_rebuild(dz_sqlgen_ctx *ctx, const dz_op *op) {
+static void write_rebuild(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const char *t = op->table, *tmp = dz_arena_printf(ctx->a, "__new_%s", t);
   dz_strvec deps = {0};
   dependents(ctx, t, &deps);
@@ -251,3 +251,19 @@ void dz_sqlite_write_rebuild(dz_sqlgen_ctx *ctx, const dz_op *op) {
   keep_rows(ctx, op, &deps, 1, true);
 }
 
+/* The changes a rebuild of t serves: every change inside the table. */
+static void cover_table(dz_sqlgen_ctx *ctx, const dz_table *t) {
+  DZ_VEC(const dz_change *) v = {0};
+  for (size_t i = 0; i < ctx->diff->changes.len; i++)
+    if (ctx->diff->changes.items[i].new_table == t && ctx->diff->changes.items[i].old_table)
+      dz_vec_push(ctx->a, &v, &ctx->diff->changes.items[i]);
+  ctx->cover = v.items;
+  ctx->n_cover = v.len;
+}
+
+void dz_sqlite_write_rebuild(dz_sqlgen_ctx *ctx, const dz_op *op) {
+  cover_table(ctx, op->table_next);
+  write_rebuild(ctx, op);
+  ctx->cover = NULL;
+  ctx->n_cover = 0;
+}
