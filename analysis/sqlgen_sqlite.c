@@ -382,9 +382,43 @@ static void combine(dz_builder *b) {
   }
 }
 
+/* drizzle-kit keeps its groups in a JavaScript object, which lists keys
+** that are array indexes ("0", "2024") first, in numeric order. */
+static bool index_key(const char *k, unsigned long *value) {
+  if (!k || !*k || (k[0] == '0' && k[1]) || strlen(k) > 10) return false;
+  unsigned long v = 0;
+  for (const char *p = k; *p; p++) {
+    if (*p < '0' || *p > '9') return false;
+    v = v * 10 + (unsigned long)(*p - '0');
+  }
+  *value = v;
+  return v < 4294967295UL;
+}
+
+static void order_groups(dz_builder *b) {
+  size_t n = b->groups.len;
+  dz_group **sorted = dz_arena_alloc(b->ctx->a, (n + 1) * sizeof *sorted);
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) { /* insertion sort of the index keys */
+    unsigned long v, u;
+    if (!index_key(b->groups.items[i]->key, &v)) continue;
+    size_t at = w++;
+    while (at > 0 && index_key(sorted[at - 1]->key, &u) && u > v) {
+      sorted[at] = sorted[at - 1];
+      at--;
+    }
+    sorted[at] = b->groups.items[i];
+  }
+  unsigned long ignored;
+  for (size_t i = 0; i < n; i++)
+    if (!index_key(b->groups.items[i]->key, &ignored)) sorted[w++] = b->groups.items[i];
+  memcpy(b->groups.items, sorted, n * sizeof *sorted);
+}
+
 /* Table renames, then column renames, go first; the rest keeps its order. */
 static void flatten(dz_builder *b, dz_ops *out) {
   static const int pass_kind[3] = {DZ_OP_RENAME_TABLE, DZ_OP_RENAME_COLUMN, -1};
+  order_groups(b);
   for (int pass = 0; pass < 3; pass++)
     for (size_t i = 0; i < b->groups.len; i++)
       for (size_t j = 0; j < b->groups.items[i]->ops.len; j++) {
