@@ -397,6 +397,7 @@ static bool index_key(const char *k, unsigned long *value) {
 
 static void order_groups(dz_builder *b) {
   size_t n = b->groups.len;
+  if (!n) return;
   dz_group **sorted = dz_arena_alloc(b->ctx->a, (n + 1) * sizeof *sorted);
   size_t w = 0;
   for (size_t i = 0; i < n; i++) { /* insertion sort of the index keys */
