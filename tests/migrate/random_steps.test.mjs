@@ -185,7 +185,7 @@ async function tursoKeepsData(i, a, b, prev, next) {
   }
 }
 
-const N = Number(process.env.DZ_RANDOM_N || 120);
+const N = Number(process.env.DZ_RANDOM_N || 80);
 for (let i = 0; i < N; i++) {
   const caseSeed = seed;
   const a = randomSchema();
