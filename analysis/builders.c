@@ -83,6 +83,8 @@ static dz_value *new_column(dz_eval *ev, const char *type, bool is_integer, dz_v
     *config = a0;
   }
   if (a0 && a0->kind == DZ_V_UNKNOWN) return a0;
+  dz_value *mode = *config && (*config)->kind == DZ_V_OBJECT ? dz_value_get(ev, *config, "mode") : NULL;
+  c->mode = is_str(mode) ? mode->str : NULL;
   c->type = type;
   c->is_integer = is_integer;
   v->col = c;
@@ -116,6 +118,7 @@ static dz_value *custom_column(dz_eval *ev, dz_value *params, dz_value **args, s
   dz_value *type = dz_eval_call(ev, dt, &cfg, 1, at, m);
   if (!is_str(type)) return type->kind == DZ_V_UNKNOWN ? type : unsupported(ev, m, at, "the custom type's dataType()");
   v->col->type = type->str;
+  v->col->custom = true;
   return v;
 }
 
@@ -398,6 +401,8 @@ static dz_value *call_drizzle(dz_eval *ev, dz_value *fn, dz_value **args, size_t
   if (name_is(fn, "sql.raw")) return sql_raw(ev, arg(args, n, 0), m, at);
   if (name_is(fn, "sql.identifier")) return sql_identifier(ev, arg(args, n, 0), m, at);
   if (name_is(fn, "sql.join")) return sql_join(ev, arg(args, n, 0), arg(args, n, 1), m, at);
+  dz_value *op = dz_sql_operator(ev, fn->str, args, n, m, at);
+  if (op) return op;
   if (strncmp(fn->str, "Object.", 7) == 0) return object_listing(ev, fn->str, arg(args, n, 0), m, at);
   if (name_is(fn, "String") || name_is(fn, "Number") || name_is(fn, "JSON.stringify"))
     return js_conversion(ev, fn->str, arg(args, n, 0), m, at);

@@ -6,6 +6,7 @@
 */
 #include "drizzle_lsp/sqltext.h"
 
+#include "drizzle_lsp/eval.h"
 #include "drizzle_lsp/json.h"
 
 #include <math.h>
@@ -100,9 +101,48 @@ static bool inline_param(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_value **ba
   return true;
 }
 
+/* The value p's column encoder (mapToDriverValue) hands the driver, for
+** the encoders of sqlite-core's columns; NULL for one drizzle-lsp cannot
+** run (a custom type's toDriver, a Buffer). */
+static dz_value *encode_param(dz_eval *ev, dz_value *p) {
+  dz_value *v = p->self, *b = p->table->columns->items.items[p->index];
+  if (v->kind == DZ_V_NULL) return v; /* drizzle skips the encoder for null */
+  if (v->kind == DZ_V_UNDEFINED) return NULL; /* drizzle throws on it */
+  if (b->kind != DZ_V_COLUMN_BUILDER || b->col->custom) return NULL;
+  const char *type = b->col->type, *mode = b->col->mode ? b->col->mode : "";
+  dz_value *out = dz_value_new(ev, DZ_V_NUMBER, v->mod, v->node);
+  if (b->col->is_integer && strncmp(mode, "timestamp", 9) == 0) {
+    if (v->kind != DZ_V_DATE) return NULL;
+    out->num = strcmp(mode, "timestamp") == 0 ? floor(v->num / 1000) : v->num;
+    return out;
+  }
+  if (b->col->is_integer && strcmp(mode, "boolean") == 0) {
+    bool known = true;
+    out->num = dz_js_truthy(v, &known) ? 1 : 0;
+    return known ? out : NULL;
+  }
+  const char *text = NULL; /* encoders that make a string */
+  if (strcmp(mode, "json") == 0) text = dz_value_json(ev, v, &out);
+  else if (strcmp(type, "numeric") == 0 && (strcmp(mode, "number") == 0 || strcmp(mode, "bigint") == 0))
+    text = dz_js_to_string(ev, v);
+  else if (strcmp(type, "blob") == 0) return NULL;
+  else return v;
+  return text ? dz_value_string(ev, v->mod, v->node, text) : NULL;
+}
+
 static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, dz_casing casing,
                    dz_value **bad) {
   switch (v->kind) {
+    case DZ_V_PARAM: {
+      if (mode == DZ_SQL_DEFAULT) break;
+      if (mode != DZ_SQL_VIEW) {
+        sqlite3_str_appendchar(s, 1, '?');
+        return true;
+      }
+      dz_value *mapped = encode_param(ev, v);
+      if (!mapped) break;
+      return inline_param(ev, s, mapped, bad);
+    }
     case DZ_V_RAW: sqlite3_str_appendall(s, v->str); return true;
     case DZ_V_UNDEFINED: return true;
     case DZ_V_SQL:

@@ -49,7 +49,9 @@ typedef enum dz_vkind {
   DZ_V_COLUMN,    /* table, index: a built column (t.id) */
   DZ_V_CONSTRAINT,/* extra: index/unique/pk/fk/check builders */
   DZ_V_VIEW,      /* view */
-  DZ_V_VIEW_BUILDER /* view: sqliteView(name, cols?) before .as()/.existing() */
+  DZ_V_VIEW_BUILDER,/* view: sqliteView(name, cols?) before .as()/.existing() */
+  DZ_V_PARAM      /* self: a value bound to column (table, index), as drizzle's
+                     bindIfParam: `?`, or inlined through the column's encoder */
 } dz_vkind;
 
 typedef struct dz_fkref {
@@ -62,6 +64,8 @@ typedef struct dz_fkref {
 typedef struct dz_colbuilder {
   const char *name;       /* NULL: the key becomes the name (keyAsName) */
   const char *type;       /* getSQLType() */
+  const char *mode;       /* config.mode ("boolean", "json", ...); NULL: none */
+  bool custom;            /* customType(): its toDriver is not evaluated */
   bool is_integer;        /* SQLiteBaseInteger: may autoincrement */
   bool not_null, primary_key, autoincrement, unique;
   const char *unique_name;
