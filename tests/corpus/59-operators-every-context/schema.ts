@@ -3,7 +3,7 @@ import {
   notBetween, notIlike, notInArray, notLike, or, sql,
 } from "drizzle-orm";
 import * as orm from "drizzle-orm";
-import { check, index, integer, real, sqliteTable, sqliteView, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, numeric, real, sqliteTable, sqliteView, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ACTIVE, LIMITS, STATUSES, Tier } from "./consts";
 
 const MIN_QTY = 3;
@@ -86,3 +86,18 @@ export const paidOrders = sqliteView("paid_orders", {
 export const recentOrders = sqliteView("recent_orders", {
   id: integer("id"),
 }).as(sql`select ${orders.id} from ${orders} where ${gte(orders.deletedAt, new Date("2024-01-02T03:04:05Z"))} and ${isNull(orders.note)}`);
+
+// Encoders in inlined view parameters: timestamp_ms, json text, numeric number mode, null.
+export const encoded = sqliteTable("encoded", {
+  id: integer("id"),
+  ok: integer("ok", { mode: "boolean" }),
+  at: integer("at", { mode: "timestamp" }),
+  ms: integer("ms", { mode: "timestamp_ms" }),
+  j: text("j", { mode: "json" }),
+  n: numeric("n", { mode: "number" }),
+  name: text("name"),
+});
+
+export const encodedView = sqliteView("encoded_view", {
+  id: integer("id"),
+}).as(sql`select 1 from ${encoded} where ${and(eq(encoded.ok, "yes"), gte(encoded.at, new Date("2024-01-01T00:00:01.900Z")), eq(encoded.ms, new Date(5)), eq(encoded.j, { a: "it's" }), inArray(encoded.n, [1, 2]), eq(encoded.name, null))}`);
