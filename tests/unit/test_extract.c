@@ -505,6 +505,25 @@ DZ_TEST(operators_with_unknown_or_missing_arguments_are_reported) {
   done(&f);
 }
 
+DZ_TEST(sql_with_type_arguments_is_still_drizzles_sql) {
+  /* tree-sitter-typescript reads sql<T>`x` as (sql < T) > `x`, and
+  ** () => sql<T>`x` as a call of the arrow function */
+  fixture f = extract1(IMPORTS
+      "export const t = sqliteTable('t', {\n"
+      "  a: integer().default(sql<number>`(1)`),\n"
+      "  b: text().default(sql<string | null>`'x'`),\n"
+      "  c: integer().generatedAlwaysAs((): any => sql<Array<number>>`${t.a} + 1`),\n"
+      "  d: integer().generatedAlwaysAs((x?: number) => sql<number>`2`),\n"
+      "});\n"
+      "const lt = 1 < 2 > 0;\n");
+  DZ_CHECK_INT(f.diags.len, 0);
+  DZ_CHECK_STR(col(&f, "t", "a")->def.text, "(1)");
+  DZ_CHECK_STR(col(&f, "t", "b")->def.text, "'x'");
+  DZ_CHECK_STR(col(&f, "t", "c")->generated_as, "(\"a\" + 1)");
+  DZ_CHECK_STR(col(&f, "t", "d")->generated_as, "(2)");
+  done(&f);
+}
+
 DZ_TEST(broken_typescript_still_yields_the_tables_that_parse) {
   fixture f = extract1(IMPORTS
       "export const ok1 = sqliteTable('ok1', { id: integer() });\n"
