@@ -130,30 +130,40 @@ static dz_value *encode_param(dz_eval *ev, dz_value *p) {
   return text ? dz_value_string(ev, v->mod, v->node, text) : NULL;
 }
 
-static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, dz_casing casing,
-                   dz_value **bad) {
+/* A literal inlined (drizzle's mapInlineParam). Defaults have no
+** escapeString: only numbers, booleans and null can be inlined there. */
+static bool inline_literal(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, dz_value **bad) {
+  if (mode == DZ_SQL_DEFAULT && v->kind != DZ_V_NUMBER && v->kind != DZ_V_BOOL && v->kind != DZ_V_NULL) {
+    *bad = v;
+    return false;
+  }
+  return inline_param(ev, s, v, bad);
+}
+
+/* inl: parameters are inlined (a view, or inside sql`...`.inlineParams()). */
+static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, bool inl,
+                   dz_casing casing, dz_value **bad) {
   switch (v->kind) {
     case DZ_V_PARAM: {
-      if (mode == DZ_SQL_DEFAULT) break;
-      if (mode != DZ_SQL_VIEW) {
+      if (!inl && mode != DZ_SQL_DEFAULT) {
         sqlite3_str_appendchar(s, 1, '?');
         return true;
       }
-      dz_value *mapped = encode_param(ev, v);
+      dz_value *mapped = inl ? encode_param(ev, v) : NULL;
       if (!mapped) break;
-      return inline_param(ev, s, mapped, bad);
+      return inline_literal(ev, s, mapped, mode, bad);
     }
     case DZ_V_RAW: sqlite3_str_appendall(s, v->str); return true;
     case DZ_V_UNDEFINED: return true;
     case DZ_V_SQL:
       for (size_t i = 0; i < v->items.len; i++)
-        if (!render(ev, s, v->items.items[i], mode, casing, bad)) return false;
+        if (!render(ev, s, v->items.items[i], mode, inl || v->b, casing, bad)) return false;
       return true;
     case DZ_V_ARRAY:
       sqlite3_str_appendchar(s, 1, '(');
       for (size_t i = 0; i < v->items.len; i++) {
         if (i) sqlite3_str_appendall(s, ", ");
-        if (!render(ev, s, v->items.items[i], mode, casing, bad)) return false;
+        if (!render(ev, s, v->items.items[i], mode, inl, casing, bad)) return false;
       }
       sqlite3_str_appendchar(s, 1, ')');
       return true;
@@ -171,8 +181,8 @@ static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, d
       return true;
     case DZ_V_STRING: case DZ_V_NUMBER: case DZ_V_BOOL: case DZ_V_NULL: case DZ_V_DATE:
     case DZ_V_BIGINT:
+      if (inl) return inline_literal(ev, s, v, mode, bad);
       if (mode == DZ_SQL_DEFAULT) break;
-      if (mode == DZ_SQL_VIEW) return inline_param(ev, s, v, bad);
       sqlite3_str_appendchar(s, 1, '?'); /* a bound parameter, as drizzle renders it */
       return true;
     default: break;
@@ -184,7 +194,7 @@ static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, d
 const char *dz_sql_render(dz_eval *ev, dz_value *v, dz_sql_mode mode, dz_casing casing,
                           dz_value **bad) {
   sqlite3_str *s = sqlite3_str_new(NULL);
-  bool ok = render(ev, s, v, mode, casing, bad);
+  bool ok = render(ev, s, v, mode, mode == DZ_SQL_VIEW, casing, bad);
   char *txt = finish(ev, s);
   return ok ? txt : NULL;
 }

@@ -42,7 +42,7 @@ typedef enum dz_vkind {
   DZ_V_BUILTIN,   /* str: a drizzle-orm or global function ("text", "sql.raw", "Object.values") */
   DZ_V_METHOD,    /* self.str: method name bound to self (the receiver) */
   DZ_V_NAMESPACE, /* target: module, or NULL for drizzle-orm's exports */
-  DZ_V_SQL,       /* items: chunks (DZ_V_RAW text, or any value) */
+  DZ_V_SQL,       /* items: chunks (DZ_V_RAW text, or any value); b: .inlineParams() */
   DZ_V_RAW,       /* str: SQL text inlined as is */
   DZ_V_COLUMN_BUILDER, /* col */
   DZ_V_TABLE,     /* table */

@@ -524,6 +524,32 @@ DZ_TEST(sql_with_type_arguments_is_still_drizzles_sql) {
   done(&f);
 }
 
+DZ_TEST(inline_params_and_sql_helpers) {
+  fixture f = extract1(IMPORTS
+      "import { eq } from 'drizzle-orm';\n"
+      "export const t = sqliteTable('t', {\n"
+      "  k: text().notNull(), n: integer().default(sql`${5}`.inlineParams()),\n"
+      "  s: text().default(sql`${'x'}`.inlineParams()),\n"
+      "}, (t) => [\n"
+      "  check('c1', sql`${t.k} in ${['a', \"it's\"]}`.inlineParams()),\n"
+      "  check('c2', sql`${t.n} > ${sql.param(0, t.n)}${sql.empty()}`),\n"
+      "  check('c3', sql.fromList([sql`${t.n}`, sql.raw(' < 9')])),\n"
+      "  index('i1').on(t.k).where(sql`${t.n} > 1`.if(false)),\n"
+      "  index('i2').on(t.k).where(eq(t.k, 'a').inlineParams().if(1)),\n"
+      "]);\n");
+  const dz_table *t = dz_schema_find_table(f.s, "t");
+  DZ_CHECK_STR(col(&f, "t", "n")->def.text, "5");
+  /* drizzle-kit has no escapeString for defaults: an inlined string throws there */
+  DZ_CHECK(col(&f, "t", "s")->def.kind == DZ_DEFAULT_NONE);
+  DZ_CHECK(has_diag(&f, "`s`"));
+  DZ_CHECK_STR(t->checks.items[0]->value, "\"t\".\"k\" in ('a', 'it''s')");
+  DZ_CHECK_STR(t->checks.items[1]->value, "\"t\".\"n\" > ?");
+  DZ_CHECK_STR(t->checks.items[2]->value, "\"t\".\"n\" < 9");
+  DZ_CHECK(t->indexes.items[0]->where == NULL);
+  DZ_CHECK_STR(t->indexes.items[1]->where, "\"t\".\"k\" = 'a'");
+  done(&f);
+}
+
 DZ_TEST(broken_typescript_still_yields_the_tables_that_parse) {
   fixture f = extract1(IMPORTS
       "export const ok1 = sqliteTable('ok1', { id: integer() });\n"
