@@ -63,6 +63,12 @@ dz_value *dz_builtin_member(dz_eval *ev, dz_value *obj, const char *name, const 
       v->self = obj;
       return v;
     }
+    case DZ_V_ARRAY: case DZ_V_STRING:
+      if (!dz_js_has_method(obj, name)) return dz_value_undefined(ev);
+      dz_value *v = dz_value_new(ev, DZ_V_METHOD, m, at);
+      v->str = dz_arena_strdup(dz_eval_arena(ev), name);
+      v->self = obj;
+      return v;
     case DZ_V_UNDEFINED: case DZ_V_NULL:
       return dz_value_unknown(ev, m, at, "`%s` reads a property of undefined", dz_construct_text(ev, m, at));
     default:
@@ -464,6 +470,7 @@ dz_value *dz_builtin_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
     case DZ_V_CONSTRAINT: return constraint_method(ev, self, fn->str, args, n, m, at);
     case DZ_V_VIEW_BUILDER: return view_method(ev, self, fn->str, args, n, m, at);
     case DZ_V_SQL: return sql_method(ev, self, fn->str, args, n, m, at);
+    case DZ_V_ARRAY: case DZ_V_STRING: return dz_js_method_call(ev, self, fn->str, args, n, m, at);
     default: break;
   }
   return dz_value_unknown(ev, m, at, "`.%s()` cannot be resolved statically", fn->str);

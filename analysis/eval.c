@@ -254,6 +254,23 @@ static dz_value *eval_binary(dz_eval *ev, const dz_module *m, dz_env *env, TSNod
       default: break;
     }
   }
+  if (strcmp(o, "===") == 0 || strcmp(o, "!==") == 0) {
+    known = true;
+    bool same = dz_js_same_value_zero(ev, l, r, &known) && !(l->kind == DZ_V_NUMBER && isnan(l->num));
+    if (known) {
+      dz_value *v = dz_value_new(ev, DZ_V_BOOL, m, n);
+      v->b = o[0] == '=' ? same : !same;
+      return v;
+    }
+  }
+  if (l->kind == DZ_V_NUMBER && r->kind == DZ_V_NUMBER && (o[0] == '<' || o[0] == '>' || o[0] == '%') &&
+      (o[1] == '\0' || (o[1] == '=' && o[2] == '\0'))) {
+    dz_value *v = dz_value_new(ev, o[0] == '%' ? DZ_V_NUMBER : DZ_V_BOOL, m, n);
+    bool eq = o[1] == '=';
+    if (o[0] == '%') v->num = fmod(l->num, r->num);
+    else v->b = o[0] == '<' ? (l->num < r->num || (eq && l->num == r->num)) : (l->num > r->num || (eq && l->num == r->num));
+    return v;
+  }
   if (strcmp(o, "+") == 0 && (l->kind == DZ_V_STRING || r->kind == DZ_V_STRING)) {
     const char *a = dz_js_to_string(ev, l), *b = dz_js_to_string(ev, r);
     if (a && b) return dz_value_string(ev, m, n, dz_arena_printf(ev->a, "%s%s", a, b));

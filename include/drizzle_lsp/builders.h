@@ -39,6 +39,14 @@ dz_value *dz_builtin_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
 ** operator. An argument that cannot be known makes the result unknown. */
 dz_value *dz_sql_operator(dz_eval *ev, const char *name, dz_value **args, size_t n,
                           const dz_module *m, TSNode at);
+/* Whether v (an array or a string) has JavaScript method `name` that
+** drizzle-lsp evaluates (jsmethods.c), and calling it. */
+bool dz_js_has_method(const dz_value *v, const char *name);
+dz_value *dz_js_method_call(dz_eval *ev, dz_value *self, const char *name, dz_value **args, size_t n,
+                            const dz_module *m, TSNode at);
+/* SameValueZero(a, b) for primitives; *known false when either is
+** something else (an object's identity is not tracked). */
+bool dz_js_same_value_zero(dz_eval *ev, const dz_value *a, const dz_value *b, bool *known);
 /* new Date(...). */
 dz_value *dz_new_date(dz_eval *ev, dz_value **args, size_t n, const dz_module *m, TSNode at);
 

@@ -550,6 +550,30 @@ DZ_TEST(inline_params_and_sql_helpers) {
   done(&f);
 }
 
+DZ_TEST(array_and_string_methods_on_constants) {
+  fixture f = extract1(IMPORTS
+      "const L = ['a', 'b', 'c', null];\n"
+      "export const t = sqliteTable('T'.toLowerCase(), {\n"
+      "  a: text(L.slice(1, -1).map((x, i) => x + i).join('_')),\n"
+      "  b: text(L.filter((x) => x !== 'b').concat(['z'], 'y').join()),\n"
+      "  c: integer().default(L.includes(null) ? 1 : 0),\n"
+      "  d: text(' Dd '.trim().toUpperCase()),\n"
+      "  e: text().default('É'.toLowerCase()),\n"
+      "  f: text().default(L.sort().join()),\n"
+      "});\n");
+  DZ_CHECK(dz_schema_find_table(f.s, "t") != NULL);
+  col(&f, "t", "b0_c1");
+  col(&f, "t", "a,c,,z,y");
+  col(&f, "t", "DD");
+  DZ_CHECK_STR(col(&f, "t", "c")->def.text, "1");
+  /* non-ASCII case mapping and methods drizzle-lsp does not know are named, not guessed */
+  DZ_CHECK(col(&f, "t", "e")->def.kind == DZ_DEFAULT_NONE);
+  DZ_CHECK(col(&f, "t", "f")->def.kind == DZ_DEFAULT_NONE);
+  DZ_CHECK(has_diag(&f, "'É'.toLowerCase()"));
+  DZ_CHECK(has_diag(&f, "L.sort()"));
+  done(&f);
+}
+
 DZ_TEST(broken_typescript_still_yields_the_tables_that_parse) {
   fixture f = extract1(IMPORTS
       "export const ok1 = sqliteTable('ok1', { id: integer() });\n"
