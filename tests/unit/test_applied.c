@@ -1,0 +1,275 @@
+/*
+** test_applied.c — reading drizzle-orm's migrations table and matching it to
+** the journal (applied.h) on scratch databases made the way the migrator
+** makes them: a skipped older entry, an edited file, a row from elsewhere, a
+** row twice, a custom table name, and errors that name what failed.
+*/
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "drizzle_lsp/applied.h"
+#include "dz_test.h"
+
+/* A folder of n migrations with `when` 100, 200, 300, ... and small SQL. */
+static dz_migrations *folder(dz_arena *a, size_t n) {
+  dz_migrations *ms = dz_arena_alloc(a, sizeof *ms);
+  ms->dir = "/p/drizzle";
+  ms->journal = dz_arena_alloc(a, sizeof *ms->journal);
+  for (size_t i = 0; i < n; i++) {
+    dz_journal_entry e = {.idx = (int)i, .version = "6", .when = 100 * (int64_t)(i + 1),
+                          .tag = dz_arena_printf(a, "000%zu_step", i), .breakpoints = true};
+    dz_vec_push(a, &ms->journal->entries, e);
+  }
+  for (size_t i = 0; i < n; i++) {
+    dz_migration m;
+    memset(&m, 0, sizeof m);
+    m.entry = &ms->journal->entries.items[i];
+    m.sql = dz_arena_printf(a, "CREATE TABLE `t%zu` (`id` integer);\n", i);
+    m.sql_len = strlen(m.sql);
+    dz_vec_push(a, &ms->items, m);
+  }
+  return ms;
+}
+
+/* The migrator's own CREATE TABLE (drizzle-orm sqlite-core/dialect.js). */
+static sqlite3 *db_with_table(const char *table) {
+  sqlite3 *db = NULL;
+  sqlite3_open(":memory:", &db);
+  char *sql = sqlite3_mprintf("CREATE TABLE IF NOT EXISTS \"%w\" (id SERIAL PRIMARY KEY, hash text NOT NULL, "
+                              "created_at numeric)", table);
+  sqlite3_exec(db, sql, NULL, NULL, NULL);
+  sqlite3_free(sql);
+  return db;
+}
+
+static void record(sqlite3 *db, const char *table, const char *hash, long long when) {
+  char *sql = sqlite3_mprintf("INSERT INTO \"%w\" (\"hash\", \"created_at\") VALUES (%Q, %lld)", table, hash, when);
+  if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) DZ_FAIL("insert: %s", sqlite3_errmsg(db));
+  sqlite3_free(sql);
+}
+
+static void record_migration(sqlite3 *db, const dz_migrations *ms, size_t i, dz_arena *a) {
+  record(db, "__drizzle_migrations", dz_migration_hash(&ms->items.items[i], a), (long long)ms->items.items[i].entry->when);
+}
+
+static dz_applied *read_ok(sqlite3 *db, const char *table, const dz_migrations *ms, dz_arena *a) {
+  dz_applied *ap = NULL;
+  dz_error err;
+  if (dz_applied_read(db, table, ms, a, &ap, &err) != DZ_OK) DZ_FAIL("dz_applied_read: %s", err.message);
+  return ap;
+}
+
+DZ_TEST(applied_no_table_means_nothing_applied) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = folder(a, 2);
+  sqlite3 *db = NULL;
+  sqlite3_open(":memory:", &db);
+  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  if (ap) {
+    DZ_CHECK(!ap->table_exists);
+    DZ_CHECK_INT(ap->rows.len, 0);
+    DZ_CHECK_INT(ap->problems.len, 0);
+    DZ_CHECK(ap->newest == NULL && ap->row_of[0] == NULL);
+  }
+  sqlite3_close(db);
+  dz_arena_free(a);
+}
+
+DZ_TEST(applied_rows_match_entries_by_when) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = folder(a, 3);
+  sqlite3 *db = db_with_table("__drizzle_migrations");
+  record_migration(db, ms, 1, a); /* out of rowid order: sorted by created_at */
+  record_migration(db, ms, 0, a);
+  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  if (ap) {
+    DZ_CHECK(ap->table_exists);
+    DZ_CHECK_INT(ap->rows.len, 2);
+    DZ_CHECK_INT(ap->problems.len, 0); /* entry 2 is pending, which is no problem */
+    DZ_CHECK(ap->row_of[0] && ap->row_of[0]->migration == &ms->items.items[0] && ap->row_of[0]->rowid == 2);
+    DZ_CHECK(ap->row_of[1] && ap->row_of[1]->when == 200);
+    DZ_CHECK(ap->row_of[2] == NULL);
+    DZ_CHECK(ap->newest == ap->row_of[1]);
+    DZ_CHECK_STR(ap->rows.items[0].hash, dz_migration_hash(&ms->items.items[0], a));
+  }
+  sqlite3_close(db);
+  dz_arena_free(a);
+}
+
+/* drizzle-orm #5316: entry 1 is older than the newest applied (2), so the
+** migrator skips it for ever. */
+DZ_TEST(applied_skipped_older_entry) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = folder(a, 4);
+  sqlite3 *db = db_with_table("__drizzle_migrations");
+  record_migration(db, ms, 0, a);
+  record_migration(db, ms, 2, a);
+  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  if (ap) {
+    DZ_CHECK_INT(ap->problems.len, 1);
+    if (ap->problems.len) {
+      const dz_applied_problem *p = &ap->problems.items[0];
+      DZ_CHECK_INT(p->kind, DZ_APPLIED_SKIPPED);
+      DZ_CHECK(p->migration == &ms->items.items[1] && p->row == NULL);
+      DZ_CHECK_CONTAINS(p->message, "0001_step was never applied");
+      DZ_CHECK_CONTAINS(p->message, "newest applied migration, 0002_step");
+      DZ_CHECK_CONTAINS(p->message, "drizzle-lsp rollback --steps 1");
+    }
+    DZ_CHECK(ap->row_of[3] == NULL); /* pending, after the newest: the migrator will apply it */
+  }
+  sqlite3_close(db);
+  dz_arena_free(a);
+}
+
+DZ_TEST(applied_edited_file_is_a_hash_mismatch) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = folder(a, 2);
+  sqlite3 *db = db_with_table("__drizzle_migrations");
+  record_migration(db, ms, 0, a);
+  record_migration(db, ms, 1, a);
+  ms->items.items[1].sql = "CREATE TABLE `t1` (`id` integer, `x` text);\n"; /* edited after it ran */
+  ms->items.items[1].sql_len = strlen(ms->items.items[1].sql);
+  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  if (ap) {
+    DZ_CHECK_INT(ap->problems.len, 1);
+    if (ap->problems.len) {
+      const dz_applied_problem *p = &ap->problems.items[0];
+      DZ_CHECK_INT(p->kind, DZ_APPLIED_EDITED);
+      DZ_CHECK(p->migration == &ms->items.items[1] && p->row == ap->row_of[1]);
+      DZ_CHECK_CONTAINS(p->message, "0001_step.sql was changed after it was applied");
+    }
+  }
+  sqlite3_close(db);
+  dz_arena_free(a);
+}
+
+DZ_TEST(applied_row_not_in_the_folder) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = folder(a, 2);
+  sqlite3 *db = db_with_table("__drizzle_migrations");
+  record_migration(db, ms, 0, a);
+  record(db, "__drizzle_migrations", "abcdef0123456789", 150);
+  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  if (ap) {
+    DZ_CHECK_INT(ap->problems.len, 1);
+    if (ap->problems.len) {
+      DZ_CHECK_INT(ap->problems.items[0].kind, DZ_APPLIED_UNKNOWN);
+      DZ_CHECK(ap->problems.items[0].migration == NULL);
+      DZ_CHECK_CONTAINS(ap->problems.items[0].message, "created_at 150, hash abcdef012345...");
+      DZ_CHECK_CONTAINS(ap->problems.items[0].message, "not in /p/drizzle/meta/_journal.json");
+    }
+    DZ_CHECK(ap->newest && ap->newest->migration == NULL);
+  }
+  sqlite3_close(db);
+  dz_arena_free(a);
+}
+
+/* The hash says which file it ran, the `when` no longer matches: the
+** journal was edited. */
+DZ_TEST(applied_journal_when_changed_after_it_ran) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = folder(a, 2);
+  sqlite3 *db = db_with_table("__drizzle_migrations");
+  record(db, "__drizzle_migrations", dz_migration_hash(&ms->items.items[0], a), 42);
+  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  if (ap) {
+    DZ_CHECK_INT(ap->problems.len, 1);
+    if (ap->problems.len) {
+      DZ_CHECK_INT(ap->problems.items[0].kind, DZ_APPLIED_UNKNOWN);
+      DZ_CHECK_CONTAINS(ap->problems.items[0].message, "recorded 0000_step.sql as applied with created_at 42");
+    }
+  }
+  sqlite3_close(db);
+  dz_arena_free(a);
+}
+
+DZ_TEST(applied_twice) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = folder(a, 1);
+  sqlite3 *db = db_with_table("__drizzle_migrations");
+  record_migration(db, ms, 0, a);
+  record_migration(db, ms, 0, a);
+  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  if (ap && ap->problems.len == 1) {
+    DZ_CHECK_INT(ap->problems.items[0].kind, DZ_APPLIED_TWICE);
+    DZ_CHECK_CONTAINS(ap->problems.items[0].message, "rowids 1 and 2");
+  } else {
+    DZ_FAIL("expected one problem");
+  }
+  sqlite3_close(db);
+  dz_arena_free(a);
+}
+
+/* The config's migrations.table, quotes included, is read as named. */
+DZ_TEST(applied_custom_table_name) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = folder(a, 1);
+  const char *table = "my \"mig`rations";
+  sqlite3 *db = db_with_table(table);
+  record(db, table, dz_migration_hash(&ms->items.items[0], a), 100);
+  dz_applied *ap = read_ok(db, table, ms, a);
+  if (ap) {
+    DZ_CHECK(ap->table_exists && ap->row_of[0] != NULL);
+    DZ_CHECK_INT(ap->problems.len, 0);
+  }
+  sqlite3_close(db);
+  dz_arena_free(a);
+}
+
+DZ_TEST(applied_errors_name_the_table_and_file) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = folder(a, 1);
+  sqlite3 *db = NULL;
+  sqlite3_open(":memory:", &db);
+  sqlite3_exec(db, "CREATE TABLE __drizzle_migrations (id integer, other text)", NULL, NULL, NULL);
+  dz_applied *ap = NULL;
+  dz_error err;
+  DZ_CHECK_INT(dz_applied_read(db, "__drizzle_migrations", ms, a, &ap, &err), DZ_ERR_SQLITE);
+  DZ_CHECK_CONTAINS(err.message, "migrations table \"__drizzle_migrations\"");
+  sqlite3_close(db);
+
+  const char *build = getenv("DZ_BUILD_DIR") ? getenv("DZ_BUILD_DIR") : "build";
+  const char *dir = dz_arena_printf(a, "%s/tmp/test_applied", build);
+  mkdir(dz_arena_printf(a, "%s/tmp", build), 0755);
+  mkdir(dir, 0755);
+  const char *missing = dz_arena_printf(a, "%s/no-such.db", dir);
+  remove(missing);
+  DZ_CHECK_INT(dz_applied_read_file(missing, "__drizzle_migrations", ms, a, &ap, &err), DZ_ERR_NOT_FOUND);
+  DZ_CHECK_CONTAINS(err.message, "no-such.db");
+  const char *junk = dz_arena_printf(a, "%s/junk.db", dir);
+  FILE *f = fopen(junk, "w");
+  if (f) {
+    fputs("this is not a database, just text long enough to have a header.............................", f);
+    fclose(f);
+  }
+  DZ_CHECK_INT(dz_applied_read_file(junk, "__drizzle_migrations", ms, a, &ap, &err), DZ_ERR_SQLITE);
+  DZ_CHECK_CONTAINS(err.message, "junk.db");
+  dz_arena_free(a);
+}
+
+/* A file database read through the entry point check uses. */
+DZ_TEST(applied_read_file_reads_rows) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = folder(a, 2);
+  const char *build = getenv("DZ_BUILD_DIR") ? getenv("DZ_BUILD_DIR") : "build";
+  mkdir(dz_arena_printf(a, "%s/tmp", build), 0755);
+  mkdir(dz_arena_printf(a, "%s/tmp/test_applied", build), 0755);
+  const char *path = dz_arena_printf(a, "%s/tmp/test_applied/ok.db", build);
+  remove(path);
+  sqlite3 *db = NULL;
+  sqlite3_open(path, &db);
+  sqlite3_exec(db, "CREATE TABLE __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)",
+               NULL, NULL, NULL);
+  record_migration(db, ms, 1, a);
+  sqlite3_close(db);
+  dz_applied *ap = NULL;
+  dz_error err;
+  DZ_CHECK_INT(dz_applied_read_file(path, "__drizzle_migrations", ms, a, &ap, &err), DZ_OK);
+  if (ap) {
+    DZ_CHECK_INT(ap->problems.len, 1); /* 0000 is older than the newest applied */
+    DZ_CHECK(ap->row_of[1] != NULL);
+  }
+  dz_arena_free(a);
+}
+
+DZ_TEST_MAIN
