@@ -1,0 +1,200 @@
+// rollback.test.mjs — `drizzle-lsp rollback` on a database that drizzle-orm's
+// own migrate() (better-sqlite3, foreign keys on) migrated: three migrations
+// written by `drizzle-lsp generate`, rolled back two at a time (--steps) and
+// to a tag (--to); the schema is the earlier one again, kept rows survive,
+// the migrations table forgets the undone ones, and migrate() applies them
+// again cleanly. Refusals (no .down.sql, an edited .sql, an unknown tag, too
+// many steps, a row from elsewhere) and a failing down file leave the
+// database byte-identical.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { schemaOf, reporter } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const bin = process.env.DZ_BIN;
+const source = process.env.DZ_SOURCE_DIR || process.cwd();
+const root = path.join(process.env.DZ_BUILD_DIR || 'build', 'tmp', 'migrate_rollback');
+const Database = require(path.join(source, 'node_modules', 'better-sqlite3'));
+const { drizzle } = require(path.join(source, 'node_modules', 'drizzle-orm', 'better-sqlite3'));
+const { migrate } = require(path.join(source, 'node_modules', 'drizzle-orm', 'better-sqlite3', 'migrator'));
+const t = reporter();
+
+fs.rmSync(root, { recursive: true, force: true });
+const dir = path.join(root, 'project');
+const out = path.join(dir, 'drizzle');
+fs.mkdirSync(dir, { recursive: true });
+fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
+fs.writeFileSync(path.join(dir, 'drizzle.config.ts'),
+  'import { defineConfig } from "drizzle-kit";\nexport default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle" });\n');
+
+const ours = (args) => spawnSync(bin, args, { cwd: dir, encoding: 'utf8' });
+const say = (r) => `exit ${r.status}\n${r.stdout}${r.stderr}`;
+const journal = () => JSON.parse(fs.readFileSync(path.join(out, 'meta', '_journal.json'), 'utf8'));
+
+// v1: users and posts (posts reference users, cascading).
+const head = 'import { sqliteTable, integer, text, check } from "drizzle-orm/sqlite-core";\nimport { sql } from "drizzle-orm";\n';
+const posts = 'export const posts = sqliteTable("posts", {\n  id: integer("id").primaryKey(),\n' +
+  '  userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),\n  title: text("title"),\n});\n';
+const v1 = head + 'export const users = sqliteTable("users", {\n  id: integer("id").primaryKey(),\n' +
+  '  email: text("email").notNull().unique(),\n  age: integer("age"),\n});\n' + posts;
+// v2: users.age dropped (its values are what a rollback cannot bring back), users.nick and a table added.
+const v2 = head + 'export const users = sqliteTable("users", {\n  id: integer("id").primaryKey(),\n' +
+  '  email: text("email").notNull().unique(),\n  nick: text("nick"),\n});\n' + posts +
+  'export const tags = sqliteTable("tags", { name: text("name").primaryKey() });\n';
+// v3: a check on users, which SQLite can only add by rebuilding the table posts reference.
+const v3 = v2.replace('  nick: text("nick"),\n});', '  nick: text("nick"),\n}, (t) => [check("nick_len", sql`length(${t.nick}) < 50`)]);');
+
+const dbFile = path.join(root, 'app.db');
+function ormMigrate(file) {
+  const sqlite = new Database(file);
+  try { migrate(drizzle(sqlite), { migrationsFolder: out }); return null; } catch (e) { return e; } finally { sqlite.close(); }
+}
+function withDb(file, fn) {
+  const db = new Database(file);
+  try { return fn(db); } finally { db.close(); }
+}
+const appliedRows = (file) => withDb(file, (db) => db.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at').all());
+
+// Step 1, applied by drizzle-orm and seeded.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v1);
+let r = ours(['generate', '--name', 'init']);
+t.check('generate step 1', () => { if (r.status !== 0) throw new Error(say(r)); });
+t.check('migrate() applies step 1', () => { const e = ormMigrate(dbFile); if (e) throw e; });
+const schema1 = withDb(dbFile, (db) => {
+  db.prepare("INSERT INTO users (id, email, age) VALUES (1, 'a@example.com', 30), (2, 'b@example.com', 40)").run();
+  db.prepare("INSERT INTO posts (id, user_id, title) VALUES (10, 1, 'hello'), (11, 2, 'world')").run();
+  return schemaOf(db);
+});
+
+// Steps 2 and 3.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v2);
+r = ours(['generate', '--name', 'nick_tags', '--no-rename', 'users.age=nick']);
+t.check('generate step 2', () => { if (r.status !== 0) throw new Error(say(r)); });
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3);
+r = ours(['generate', '--name', 'nick_check']);
+t.check('generate step 3', () => { if (r.status !== 0) throw new Error(say(r)); });
+const tags = journal().entries.map((e) => e.tag);
+t.check('three migrations, each with a .down.sql', () => {
+  if (tags.length !== 3) throw new Error(JSON.stringify(tags));
+  for (const tag of tags) if (!fs.existsSync(path.join(out, `${tag}.down.sql`))) throw new Error(`${tag}.down.sql missing`);
+});
+if (tags.length !== 3) t.done(); // nothing below can run
+
+t.check('migrate() applies steps 2 and 3 on the seeded database', () => { const e = ormMigrate(dbFile); if (e) throw e; });
+const schema3 = withDb(dbFile, (db) => {
+  db.prepare("UPDATE users SET nick = 'ann' WHERE id = 1").run();
+  db.prepare("INSERT INTO tags (name) VALUES ('x')").run();
+  return schemaOf(db);
+});
+t.check('three rows in __drizzle_migrations', () => { const n = appliedRows(dbFile).length; if (n !== 3) throw new Error(`${n}`); });
+const applied3 = path.join(root, 'applied3.db');
+fs.copyFileSync(dbFile, applied3);
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+function keptRows(file) {
+  return withDb(file, (db) => ({
+    users: db.prepare('SELECT id, email FROM users ORDER BY id').all(),
+    posts: db.prepare('SELECT id, user_id, title FROM posts ORDER BY id').all(),
+    fk: db.prepare('PRAGMA foreign_key_check').all(),
+  }));
+}
+const wantRows = JSON.stringify({
+  users: [{ id: 1, email: 'a@example.com' }, { id: 2, email: 'b@example.com' }],
+  posts: [{ id: 10, user_id: 1, title: 'hello' }, { id: 11, user_id: 2, title: 'world' }],
+  fk: [],
+});
+
+// --steps 2: back to step 1.
+r = ours(['rollback', '--db', dbFile, '--steps', '2']);
+t.check('rollback --steps 2 succeeds', () => { if (r.status !== 0) throw new Error(say(r)); });
+t.check('it says what it undoes, newest first', () => {
+  const i3 = r.stdout.indexOf(tags[2]), i2 = r.stdout.indexOf(tags[1]);
+  if (!(i3 >= 0 && i2 > i3) || r.stdout.includes(`  ${tags[0]}`)) throw new Error(r.stdout);
+});
+t.check('and the data it cannot bring back (users.age)', () => {
+  if (!/cannot bring back/i.test(r.stdout) || !/age/.test(r.stdout)) throw new Error(r.stdout);
+});
+t.check('the schema equals the one after step 1', () => {
+  const now = withDb(dbFile, schemaOf);
+  if (!same(now, schema1)) throw new Error(`${JSON.stringify(now, null, 1)}\n---\n${JSON.stringify(schema1, null, 1)}`);
+});
+t.check('it says the schema equals the step 1 snapshot', () => { if (!r.stdout.includes('The schema now equals 0000_snapshot.json')) throw new Error(r.stdout); });
+t.check('kept rows survive, foreign keys clean', () => { const k = JSON.stringify(keptRows(dbFile)); if (k !== wantRows) throw new Error(k); });
+t.check('the migrations table has one row, step 1\'s', () => {
+  const rows = appliedRows(dbFile);
+  if (rows.length !== 1 || rows[0].created_at !== journal().entries[0].when) throw new Error(JSON.stringify(rows));
+});
+t.check('migrate() applies steps 2 and 3 again cleanly', () => {
+  const e = ormMigrate(dbFile);
+  if (e) throw e;
+  const n = appliedRows(dbFile).length;
+  if (n !== 3) throw new Error(`${n} rows`);
+  const now = withDb(dbFile, schemaOf);
+  if (!same(now, schema3)) throw new Error('schema differs from step 3');
+});
+t.check('the rows are still there after migrating again', () => { const k = JSON.stringify(keptRows(dbFile)); if (k !== wantRows) throw new Error(k); });
+
+// --to TAG: everything applied after it.
+r = ours(['rollback', '--db', dbFile, '--to', tags[0]]);
+t.check('rollback --to <step 1> succeeds', () => { if (r.status !== 0) throw new Error(say(r)); });
+t.check('--to: schema after step 1, one row', () => {
+  if (!same(withDb(dbFile, schemaOf), schema1)) throw new Error('schema differs');
+  if (appliedRows(dbFile).length !== 1) throw new Error('rows');
+});
+r = ours(['rollback', '--db', dbFile, '--to', tags[0]]);
+t.check('--to the newest applied: nothing to roll back, exit 0', () => {
+  if (r.status !== 0 || !r.stdout.includes('Nothing to roll back')) throw new Error(say(r));
+});
+r = ours(['rollback', '--db', dbFile]);
+t.check('default one step: the last one left', () => {
+  if (r.status !== 0 || appliedRows(dbFile).length !== 0) throw new Error(say(r));
+  const names = withDb(dbFile, (db) => db.prepare("SELECT name FROM sqlite_master WHERE tbl_name <> '__drizzle_migrations'").all());
+  if (names.length !== 0) throw new Error(JSON.stringify(names));
+  if (!r.stdout.includes('equals an empty database')) throw new Error(r.stdout);
+});
+
+// Refusals and failures: exit code, message, database byte-identical.
+function refused(name, args, prepare, code, pattern) {
+  const file = path.join(root, `${name.replace(/\W+/g, '_')}.db`);
+  fs.copyFileSync(applied3, file);
+  const undo = prepare ? prepare(file) : () => {};
+  const before = fs.readFileSync(file);
+  const rr = ours(['rollback', '--db', file, ...args]);
+  undo();
+  t.check(`${name}: exit ${code}`, () => { if (rr.status !== code) throw new Error(say(rr)); });
+  t.check(`${name}: says why`, () => { if (!pattern.test(rr.stderr)) throw new Error(say(rr)); });
+  t.check(`${name}: the database is byte-identical`, () => {
+    if (!before.equals(fs.readFileSync(file))) throw new Error('changed');
+    for (const ext of ['-journal', '-wal']) if (fs.existsSync(file + ext)) throw new Error(`${ext} left behind`);
+  });
+}
+const down3 = path.join(out, `${tags[2]}.down.sql`), sql3 = path.join(out, `${tags[2]}.sql`);
+function replaceFile(file, text) {
+  const saved = fs.readFileSync(file);
+  if (text === null) fs.rmSync(file); else fs.writeFileSync(file, text);
+  return () => fs.writeFileSync(file, saved);
+}
+refused('no .down.sql', ['--steps', '1'], () => replaceFile(down3, null), 2,
+  new RegExp(`${tags[2]} has no ${tags[2]}\\.down\\.sql.*nothing was changed`));
+refused('edited .sql', ['--steps', '1'], () => replaceFile(sql3, fs.readFileSync(sql3, 'utf8') + '\n-- edited\n'), 2,
+  new RegExp(`${tags[2]}\\.sql was changed after it was applied.*nothing was changed`));
+refused('unknown --to tag', ['--to', '0007_nope'], null, 2, /--to 0007_nope: no migration has that tag/);
+refused('more steps than applied', ['--steps', '4'], null, 2, /--steps 4: .* has only 3 migrations applied/);
+refused('a row from elsewhere', ['--steps', '1'], (file) => {
+  withDb(file, (db) => db.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('feed', 5)").run());
+  return () => {};
+}, 2, /not in .*_journal\.json/);
+refused('a failing down file', ['--steps', '2'], () => {
+  const down2 = path.join(out, `${tags[1]}.down.sql`);
+  return replaceFile(down2, 'DROP TABLE `tags`;\n--> statement-breakpoint\nDROP TABLE `no_such_table`;');
+}, 1, new RegExp(`${tags[1]}\\.down\\.sql failed: statement 2 \\(DROP TABLE \`no_such_table\`;\\): no such table`));
+r = ours(['rollback', '--steps', '1']);
+t.check('--db is required (exit 2)', () => { if (r.status !== 2 || !r.stderr.includes('--db')) throw new Error(say(r)); });
+r = ours(['rollback', '--db', path.join(root, 'missing.db')]);
+t.check('a missing database is not created (exit 2)', () => {
+  if (r.status !== 2 || fs.existsSync(path.join(root, 'missing.db'))) throw new Error(say(r));
+});
+
+t.done();
