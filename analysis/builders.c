@@ -119,7 +119,7 @@ static dz_value *custom_column(dz_eval *ev, dz_value *params, dz_value **args, s
   return v;
 }
 
-static dz_value *copy_builder(dz_eval *ev, dz_value *b, const dz_module *m, TSNode at) {
+static dz_value *copy_builder(dz_eval *ev, dz_value *b) {
   dz_value *v = dz_value_new(ev, DZ_V_COLUMN_BUILDER, b->mod, b->node);
   v->col = dz_arena_alloc(dz_eval_arena(ev), sizeof *v->col);
   *v->col = *b->col;
@@ -141,7 +141,7 @@ static dz_value *column_method(dz_eval *ev, dz_value *self, const char *name, dz
                                         "$onUpdateFn", NULL};
   for (size_t i = 0; neutral[i]; i++)
     if (strcmp(name, neutral[i]) == 0) return self;
-  dz_value *v = copy_builder(ev, self, m, at);
+  dz_value *v = copy_builder(ev, self);
   dz_colbuilder *c = v->col;
   dz_value *a0 = arg(args, n, 0), *a1 = arg(args, n, 1);
   if (strcmp(name, "notNull") == 0) {
@@ -426,7 +426,7 @@ static int64_t days_from_civil(int64_t y, unsigned mo, unsigned d) {
   y -= mo <= 2;
   int64_t era = (y >= 0 ? y : y - 399) / 400;
   unsigned yoe = (unsigned)(y - era * 400);
-  unsigned doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  unsigned doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
   unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + (int64_t)doe - 719468;
 }

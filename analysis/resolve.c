@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drizzle_lsp/package_path.h"
 #include "drizzle_lsp/path.h"
 
 dz_arena *dz_eval_arena(dz_eval *ev) { return ev->a; }
@@ -92,16 +93,17 @@ static const dz_module *try_path(dz_eval *ev, const char *path) {
   return loaded;
 }
 
-static const dz_module *resolve_base(dz_eval *ev, char *base);
+static const dz_module *resolve_base(dz_eval *ev, char *base, bool ts_only);
 
 /* Node/TypeScript resolution of a relative specifier: as written, with .ts,
 ** .tsx, .js -> .ts, then a folder's index. */
 static const dz_module *resolve_module(dz_eval *ev, const dz_module *from, const char *spec) {
-  if (!is_relative(spec)) return NULL;
-  char *base = dz_path_resolve(ev->a, dz_path_dirname(ev->a, normalize_path(ev->a, from->path)), spec);
+  char *dir = dz_path_dirname(ev->a, normalize_path(ev->a, from->path));
+  char *base = is_relative(spec) ? dz_path_resolve(ev->a, dir, spec) : dz_package_path(ev->a, dir, spec);
+  if (!base) return NULL;
   for (size_t i = 0; i < ev->resolved.len; i++)
     if (strcmp(ev->resolved.items[i].base, base) == 0) return ev->resolved.items[i].m;
-  const dz_module *m = resolve_base(ev, base);
+  const dz_module *m = resolve_base(ev, base, !is_relative(spec));
   dz_resolved r = {base, m};
   dz_vec_push(ev->a, &ev->resolved, r);
   return m;
@@ -113,17 +115,21 @@ static const char *const js_to_ts[][2] = {
 static const char *const extensions[] = {".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"};
 #define DZ_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static const dz_module *resolve_base(dz_eval *ev, char *base) {
+/* base as written, or with an extension, or base/index. ts_only: TypeScript
+** sources alone (for packages: compiled JavaScript from npm is library code
+** there is no point in reading). */
+static const dz_module *resolve_base(dz_eval *ev, char *base, bool ts_only) {
   const dz_module *m = NULL;
+  size_t n_exts = ts_only ? 4 : DZ_COUNT(extensions);
   for (size_t i = 0; i < DZ_COUNT(js_to_ts) && !m; i++)
     if (dz_path_has_ext(base, js_to_ts[i][0]))
       m = try_path(ev, dz_arena_printf(ev->a, "%.*s%s", (int)(strlen(base) - strlen(js_to_ts[i][0])), base,
                                        js_to_ts[i][1]));
-  for (size_t i = 0; i < DZ_COUNT(extensions) && !m; i++)
+  for (size_t i = 0; i < n_exts && !m; i++)
     if (dz_path_has_ext(base, extensions[i])) m = try_path(ev, base); /* written with its extension */
-  for (size_t i = 0; i < DZ_COUNT(extensions) && !m; i++)
+  for (size_t i = 0; i < n_exts && !m; i++)
     m = try_path(ev, dz_arena_printf(ev->a, "%s%s", base, extensions[i]));
-  for (size_t i = 0; i < DZ_COUNT(extensions) && !m; i++)
+  for (size_t i = 0; i < n_exts && !m; i++)
     m = try_path(ev, dz_arena_printf(ev->a, "%s/index%s", base, extensions[i]));
   return m;
 }
@@ -220,6 +226,10 @@ dz_value *dz_lookup(dz_eval *ev, const dz_module *m, dz_env *env, const char *na
       v->str = js_globals[i];
       return v;
     }
+  static const char *const runtime[] = {"process", "crypto", "globalThis", "Buffer", "require", "window", NULL};
+  for (size_t i = 0; runtime[i]; i++)
+    if (strcmp(runtime[i], name) == 0)
+      return dz_value_unknown(ev, m, at, "`%s` is only known when the schema runs", name);
   return dz_value_unknown(ev, m, at, "`%s` is not defined in this file or its imports", name);
 }
 
@@ -268,6 +278,7 @@ static void collect_exports(dz_eval *ev, const dz_module *m, dz_strvec *out, int
     if (!has_name(out, m->exports.items[i].exported)) dz_vec_push(ev->a, out, m->exports.items[i].exported);
   if (out->len - first > 1) qsort(out->items + first, out->len - first, sizeof *out->items, cmp_str);
   for (size_t i = 0; i < m->star_sources.len; i++) {
+    if (is_drizzle_source(m->star_sources.items[i])) continue;
     const dz_module *t = resolve_module(ev, m, m->star_sources.items[i]);
     if (!t) continue;
     dz_strvec theirs = {0};

@@ -176,17 +176,10 @@ static size_t add_referencing_fks(const dz_rules_ctx *x, const dz_table *t, dz_f
   return n;
 }
 
-static char *join_reasons(dz_arena *a, const dz_strvec *r) {
-  char *s = "";
-  for (size_t i = 0; i < r->len; i++)
-    s = dz_arena_printf(a, "%s%s%s", s, i ? "; " : "", r->items[i]);
-  return s;
-}
-
 static void table_rebuild(const dz_rules_ctx *x, const dz_table *t) {
   dz_strvec reasons = {0};
   if (!dz_rules_table_rebuilt(x->diff, t, x->next->dialect, x->a, &reasons)) return;
-  const char *why = join_reasons(x->a, &reasons);
+  const char *why = dz_rules_join(x->a, &reasons, "; ");
   dz_location loc = dz_table_location(x->next, t);
   dz_finding *f = dz_finding_push(x->out, x->a, "table-rebuild", DZ_RISK_CAREFUL, t->name, NULL,
                                   loc, "table %s is rebuilt (copied to a new table, old one "
@@ -231,7 +224,8 @@ dz_result dz_rules_evaluate(const dz_schema *prev, const dz_schema *next, const 
   dz_findings *list = dz_arena_alloc(a, sizeof *list);
   dz_rules_ctx x = {prev, next, diff, a, list};
   for (size_t i = 0; i < diff->changes.len; i++) evaluate_change(&x, &diff->changes.items[i]);
-  for (size_t i = 0; i < diff->candidates.len; i++) rename_candidate(&x, &diff->candidates.items[i]);
+  for (size_t i = 0; i < diff->candidates.len; i++)
+    rename_candidate(&x, &diff->candidates.items[i]);
   for (size_t i = 0; i < next->tables.len; i++)
     if (!dz_rules_table_is_new(&x, next->tables.items[i])) table_rebuild(&x, next->tables.items[i]);
   *out = list;

@@ -30,6 +30,9 @@ void dz_finding_add_related(dz_arena *a, dz_finding *f, dz_location loc, const c
 dz_fix *dz_finding_add_fix(dz_arena *a, dz_finding *f, dz_fix_kind kind, dz_location loc,
                            const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The strings of v joined by sep, in a ("" when empty). */
+char *dz_rules_join(dz_arena *a, const dz_strvec *v, const char *sep);
+
 /* What every rule reads. */
 typedef struct dz_rules_ctx {
   const dz_schema *prev, *next; /* prev may be NULL */

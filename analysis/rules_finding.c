@@ -107,3 +107,31 @@ void dz_finding_add_figure(dz_arena *a, dz_finding *f, const char *key, int64_t 
   dz_figure fig = {dz_arena_strdup(a, key), value, dz_arena_strdup(a, text)};
   dz_vec_push(a, &f->figures, fig);
 }
+
+char *dz_rules_join(dz_arena *a, const dz_strvec *v, const char *sep) {
+  size_t n = 1, sl = strlen(sep);
+  for (size_t i = 0; i < v->len; i++) n += strlen(v->items[i]) + sl;
+  char *out = dz_arena_alloc(a, n), *o = out;
+  for (size_t i = 0; i < v->len; i++) {
+    if (i) o = stpcpy(o, sep);
+    o = stpcpy(o, v->items[i]);
+  }
+  *o = 0;
+  return out;
+}
+
+dz_severity dz_risk_severity(dz_risk r) {
+  return r == DZ_RISK_HIGH ? DZ_SEV_ERROR : r == DZ_RISK_CAREFUL ? DZ_SEV_WARNING : DZ_SEV_INFO;
+}
+
+void dz_findings_to_diags(const dz_findings *f, dz_arena *a, dz_diag_list *out) {
+  for (size_t i = 0; f && i < f->items.len; i++) {
+    const dz_finding *x = f->items.items[i];
+    if (!x->loc.file) continue;
+    if (x->hint)
+      dz_diag_add(a, out, dz_risk_severity(x->risk), x->rule, x->loc.span, "%s. %s.", x->message,
+                  x->hint);
+    else
+      dz_diag_add(a, out, dz_risk_severity(x->risk), x->rule, x->loc.span, "%s", x->message);
+  }
+}

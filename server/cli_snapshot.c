@@ -1,13 +1,25 @@
 /*
 ** cli_snapshot.c — `drizzle-lsp snapshot [--config F]`: the schema the
 ** TypeScript files describe now, printed as the snapshot drizzle-kit would
-** write for it, chained to the folder's last snapshot by prevId.
+** write for it, chained to the folder's last snapshot by prevId. Exit 2
+** when part of the schema could not be read (the snapshot is still printed).
 */
 #include "drizzle_lsp/cli.h"
 #include "drizzle_lsp/migrations.h"
 #include "drizzle_lsp/snapshot.h"
 
 #include <stdio.h>
+
+/* A snapshot that leaves out what could not be read must not pass in CI. */
+static int incomplete(const dz_cli_project *p) {
+  if (!p->schema_problems) return DZ_EXIT_OK;
+  fprintf(stderr,
+          "drizzle-lsp snapshot: the schema could not be read completely (%zu problem%s "
+          "above): the snapshot printed leaves %s out\n",
+          p->schema_problems, p->schema_problems == 1 ? "" : "s",
+          p->schema_problems == 1 ? "it" : "them");
+  return DZ_EXIT_ERROR;
+}
 
 int dz_cli_snapshot(int argc, char **argv) {
   dz_arena *a = dz_arena_new();
@@ -25,6 +37,7 @@ int dz_cli_snapshot(int argc, char **argv) {
     } else {
       fputs(dz_snapshot_write(p.schema, a), stdout);
       fputc('\n', stdout);
+      code = incomplete(&p);
     }
   }
   dz_arena_free(a);

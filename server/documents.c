@@ -91,27 +91,9 @@ static char *copy_text(const char *text, size_t len) {
   return buf;
 }
 
-/* libtree-sitter 0.20.7 frees memory it does not own when a file has 65535
-** comments in a row (tree-sitter issue #2134). Every comment starts with one
-** of these markers, so fewer than the limit in the whole text is safe. */
-#define DZ_MAX_COMMENTS 60000
-static bool too_many_comments(const char *text, size_t len) {
-  size_t count = 0;
-  for (const char *p = text, *end = text + len; (p = memchr(p, '/', (size_t)(end - p))) && p + 1 < end; p++)
-    if ((p[1] == '/' || p[1] == '*') && ++count > DZ_MAX_COMMENTS) return true;
-  return false;
-}
-
 /* Parse x's text, reusing its (already edited) tree when it has one. */
 static dz_result reparse(dz_documents *d, doc *x, dz_error *err) {
   if (!dz_documents_parses(x->pub.language_id, x->pub.uri)) return DZ_OK;
-  if (too_many_comments(x->buf, x->pub.len)) {
-    if (x->pub.tree) ts_tree_delete(x->pub.tree);
-    x->pub.tree = NULL;
-    return dz_error_set(err, DZ_ERR_UNSUPPORTED,
-                        "%s has more than %d comments; not parsed (the tree-sitter library "
-                        "in use crashes on such files)", x->pub.uri, DZ_MAX_COMMENTS);
-  }
   TSTree *tree = dz_parser_parse(d->parser, x->buf, x->pub.len, x->pub.tree, err);
   if (x->pub.tree) ts_tree_delete(x->pub.tree);
   x->pub.tree = tree;

@@ -78,8 +78,10 @@ void dz_module_cache_free(dz_module_cache *c);
 dz_module *dz_module_cache_loader(void *cache, const char *path, bool *owned);
 void dz_module_cache_forget(dz_module_cache *c, const char *path);
 
-/* The schema drizzle-kit would see from mods, in the config's order (each
-** module's exports sorted by name, a table exported twice counted once).
+/* The schema drizzle-kit would see from mods, in the config's order; within
+** a module, the order of its CommonJS exports object: its own exports sorted
+** by name, then what each `export *` brings, in turn. A table exported twice
+** counts once; two tables with one SQL name: the later wins, in place.
 ** Spans index schema->files: the linked modules' paths first, in order, then
 ** any imported file read for resolution. Schema and diagnostics go in a. */
 dz_result dz_schema_link(dz_module *const *mods, size_t n, const dz_extract_options *opt,

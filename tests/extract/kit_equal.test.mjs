@@ -28,7 +28,9 @@ const cases = [
   { dir: "extra", schema: ["schema.ts"] },
   { dir: "extra", schema: ["schema.ts", "functional.ts"], casing: "snake_case" },
   { dir: "exports", schema: ["uses.ts", "base.ts"] },
+  { dir: "workspace", schema: ["app/schema.ts"] },
   { dir: "exports", schema: ["re.ts", "base.ts", "order.ts"] },
+  { dir: "exports", schema: ["dup1.ts", "dup2.ts"] },
 ];
 
 let passed = 0, failed = 0;

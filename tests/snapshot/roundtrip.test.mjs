@@ -253,6 +253,19 @@ generate(renames, ["--custom", "--name", "custom_step"]);
   sameBytes("journal", path.join(renames, "drizzle", "meta", "_journal.json"));
 }
 
+// With nothing to migrate drizzle-kit leaves the journal it started compact
+// (JSON.stringify without indentation); the engine reads it and writes the
+// indented form drizzle-kit itself writes once it adds an entry.
+const nothing = project("nothing", "sqlite", "export const notATable = 1;\n");
+generate(nothing);
+{
+  const file = path.join(nothing, "drizzle", "meta", "_journal.json");
+  const r = roundtrip("journal", file);
+  const kit = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null;
+  check(r.status === 0 && kit && r.stdout.toString() === JSON.stringify(kit, null, 2),
+    "an empty compact journal is read and written indented", r.stderr.toString());
+}
+
 // ---- JSON.stringify as the reference --------------------------------------
 
 const base = JSON.parse(fs.readFileSync(metaFiles(kinds)[0], "utf8"));

@@ -56,6 +56,12 @@ static inline dz_column *fx_column(fx *f, dz_schema *s, dz_table *t, const char 
   return c;
 }
 
+/* The same column in both schemas. */
+static inline void fx_both(fx *f, dz_table *ot, dz_table *nt, const char *name, const char *type) {
+  fx_column(f, f->prev, ot, name, type, false);
+  fx_column(f, f->next, nt, name, type, false);
+}
+
 /* The same table in both schemas with an integer primary key "id". */
 static inline void fx_pair(fx *f, const char *name, dz_table **old_t, dz_table **new_t) {
   *old_t = fx_table(f, f->prev, name);
@@ -73,6 +79,17 @@ static inline dz_change *fx_change(fx *f, dz_change_kind kind, const dz_table *o
   c.new_table = nt;
   dz_vec_push(f->a, &f->diff.changes, c);
   return &f->diff.changes.items[f->diff.changes.len - 1];
+}
+
+/* Column `name` of ot/nt altered from (from, old_nn) to (to, new_nn). */
+static inline dz_change *fx_alter(fx *f, dz_table *ot, dz_table *nt, const char *name,
+                                  const char *from, const char *to, bool old_nn, bool new_nn,
+                                  unsigned bits) {
+  dz_change *c = fx_change(f, DZ_CHANGE_COLUMN_ALTER, ot, nt);
+  c->old_column = fx_column(f, f->prev, ot, name, from, old_nn);
+  c->new_column = fx_column(f, f->next, nt, name, to, new_nn);
+  c->altered = bits;
+  return c;
 }
 
 static inline void fx_candidate(fx *f, const char *table, const char *from, const char *to) {

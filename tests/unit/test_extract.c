@@ -467,15 +467,17 @@ DZ_TEST(unresolvable_columns_and_imports_are_named_in_warnings) {
       "export const t = sqliteTable('t', { id: integer(), ...makeCols(), x: mystery(), ...shared });\n"
       "export const u = sqliteTable('u', { ...shared });\n"
       "export const w = sqliteTable(tableName(), { id: integer() });\n"
+      "export const env = sqliteTable(process.env.TABLE!, { id: integer() });\n"
       "export const usersRelations = relations(t, ({ many }) => ({ u: many(u) }));\n");
   const dz_table *t = dz_schema_find_table(f.s, "t");
   DZ_CHECK(t && t->columns.len == 1);
   DZ_CHECK(has_diag(&f, "@acme/shared"));
   DZ_CHECK(has_diag(&f, "mystery"));
   DZ_CHECK(has_diag(&f, "export `w` is left out"));
+  DZ_CHECK(has_diag(&f, "`process` is only known when the schema runs"));
   DZ_CHECK(!has_diag(&f, "usersRelations")); /* not drizzle-kit's business */
-  /* makeCols, mystery() in x, the shared z for each table using it, w */
-  DZ_CHECK_INT(f.diags.len, 5);
+  /* makeCols, mystery() in x, the shared z for each table using it, w, env */
+  DZ_CHECK_INT(f.diags.len, 6);
   done(&f);
 }
 

@@ -141,4 +141,40 @@ DZ_TEST(a_module_cache_reads_shared_files_once_until_forgotten) {
   remove_project(dir);
 }
 
+DZ_TEST(workspace_packages_resolve_through_node_modules_but_npm_javascript_does_not) {
+  static const char *const ws[] = {
+      "node_modules/@acme/shared/package.json",
+      "{ \"exports\": { \".\": \"./src/index.ts\", \"./roles\": { \"types\": \"./src/roles.ts\" } } }",
+      "node_modules/@acme/shared/src/index.ts", "export * from './roles';\nexport const PREFIX = 'acme';\n",
+      "node_modules/@acme/shared/src/roles.ts", "export const DEFAULT_ROLE = 'member';\n",
+      "node_modules/compiled/package.json", "{ \"main\": \"dist/index.js\" }",
+      "node_modules/compiled/dist/index.js", "export const VALUE = 'from npm';\n",
+      "app/schema.ts",
+      "import { sqliteTable, text } from 'drizzle-orm/sqlite-core';\n"
+      "import { PREFIX } from '@acme/shared';\nimport { DEFAULT_ROLE } from '@acme/shared/roles';\n"
+      "import { VALUE } from 'compiled';\n"
+      "export const m = sqliteTable(`${PREFIX}_m`, { role: text().default(DEFAULT_ROLE), v: text().default(VALUE) });\n",
+      NULL};
+  char *dir = project(ws);
+  char path[4096];
+  snprintf(path, sizeof path, "%s/app/schema.ts", dir);
+  dz_module *mod = dz_module_read(path, NULL);
+  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
+  dz_arena *a = dz_arena_new();
+  dz_schema *s = NULL;
+  dz_diag_list diags = {0};
+  DZ_CHECK_INT(dz_schema_link(&mod, 1, &opt, dz_module_read_loader, NULL, a, &s, &diags, NULL), DZ_OK);
+  const dz_table *t = s ? dz_schema_find_table(s, "acme_m") : NULL;
+  DZ_CHECK(t != NULL);
+  if (t) {
+    DZ_CHECK_STR(dz_table_find_column(t, "role")->def.text, "'member'");
+    DZ_CHECK_INT(dz_table_find_column(t, "v")->def.kind, DZ_DEFAULT_NONE);
+  }
+  DZ_CHECK_INT(diags.len, 1);
+  if (diags.len) DZ_CHECK_CONTAINS(diags.items[0].message, "\"compiled\"");
+  dz_module_free(mod);
+  dz_arena_free(a);
+  remove_project(dir);
+}
+
 DZ_TEST_MAIN
