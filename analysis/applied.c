@@ -9,11 +9,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drizzle_lsp/json.h"
 #include "drizzle_lsp/sha256.h"
 
+/* The migrator hashes fs.readFileSync(path).toString(): the file decoded as
+** UTF-8 (each invalid sequence one U+FFFD, a BOM kept) and encoded again. */
 const char *dz_migration_hash(const dz_migration *m, dz_arena *a) {
+  const unsigned char *s = (const unsigned char *)m->sql;
+  dz_sha256 c;
+  dz_sha256_init(&c);
+  for (size_t i = 0, run = 0; i < m->sql_len;) {
+    bool ok;
+    size_t n = dz_utf8_sequence(s + i, m->sql_len - i, &ok);
+    if (!ok) {
+      dz_sha256_update(&c, s + run, i - run);
+      dz_sha256_update(&c, "\xEF\xBF\xBD", 3);
+      run = i + n;
+    }
+    i += n;
+    if (i == m->sql_len) dz_sha256_update(&c, s + run, i - run);
+  }
   char *hex = dz_arena_alloc(a, 65);
-  dz_sha256_hex(m->sql, m->sql_len, hex);
+  dz_sha256_final_hex(&c, hex);
   return hex;
 }
 

@@ -90,16 +90,20 @@ void dz_sha256_final(dz_sha256 *c, unsigned char digest[32]) {
   for (int i = 0; i < 8; i++) store_be32(digest + 4 * i, c->state[i]);
 }
 
-void dz_sha256_hex(const void *data, size_t n, char hex[65]) {
+void dz_sha256_final_hex(dz_sha256 *c, char hex[65]) {
   static const char digits[] = "0123456789abcdef";
-  dz_sha256 c;
   unsigned char d[32];
-  dz_sha256_init(&c);
-  dz_sha256_update(&c, data, n);
-  dz_sha256_final(&c, d);
+  dz_sha256_final(c, d);
   for (int i = 0; i < 32; i++) {
     hex[2 * i] = digits[d[i] >> 4];
     hex[2 * i + 1] = digits[d[i] & 15];
   }
   hex[64] = '\0';
+}
+
+void dz_sha256_hex(const void *data, size_t n, char hex[65]) {
+  dz_sha256 c;
+  dz_sha256_init(&c);
+  dz_sha256_update(&c, data, n);
+  dz_sha256_final_hex(&c, hex);
 }

@@ -20,9 +20,11 @@ typedef struct dz_sha256 {
 void dz_sha256_init(dz_sha256 *c);
 void dz_sha256_update(dz_sha256 *c, const void *data, size_t n);
 void dz_sha256_final(dz_sha256 *c, unsigned char digest[32]);
+/* dz_sha256_final as 64 lower-case hex digits and a NUL (hex holds 65 bytes),
+** as Node's digest("hex") writes it. */
+void dz_sha256_final_hex(dz_sha256 *c, char hex[65]);
 
-/* The digest of data[0..n) as 64 lower-case hex digits and a NUL, in hex
-** (which must hold 65 bytes), as Node's digest("hex") writes it. */
+/* The digest of data[0..n) in hex, as dz_sha256_final_hex writes it. */
 void dz_sha256_hex(const void *data, size_t n, char hex[65]);
 
 #endif /* DZ_SHA256_H */

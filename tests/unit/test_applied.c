@@ -272,4 +272,30 @@ DZ_TEST(applied_read_file_reads_rows) {
   dz_arena_free(a);
 }
 
+/* The migrator hashes the file as Node decodes it: a BOM kept, every
+** invalid UTF-8 sequence one U+FFFD. The digests came from Node:
+** createHash("sha256").update(Buffer.from(hex, "hex").toString()). */
+DZ_TEST(applied_hash_is_nodes_for_any_bytes) {
+  static const struct {
+    const char *bytes;
+    size_t n;
+    const char *hex;
+  } cases[] = {
+      {"\xef\xbb\xbf" "A\xff" "B", 6, "84d0cbb7972fa823291fef975ee304e0bd45cec86dba4ab161cab68476659251"},
+      {"-- \xe2\x80\x99\xc3\xa9\xc3", 9, "efd8b118968a2f2a5f3aaa6c751d9cd0e15e364b6e4d897c91b11937e416eeac"},
+      {"-- \xed\xa0\x80\xf4\x90\x80\x80\xe0\x80\xc0\xaf" "Z", 15,
+       "d0a9082db767fee95b0f9828bb3737bdf501f2f25f8e63ba8dfe230ed21ca810"},
+      {"", 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}};
+  dz_arena *a = dz_arena_new();
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    dz_migration m;
+    memset(&m, 0, sizeof m);
+    m.sql = cases[i].bytes;
+    m.sql_len = cases[i].n;
+    const char *got = dz_migration_hash(&m, a);
+    if (strcmp(got, cases[i].hex) != 0) DZ_FAIL("case %zu: %s, expected %s", i, got, cases[i].hex);
+  }
+  dz_arena_free(a);
+}
+
 DZ_TEST_MAIN
