@@ -59,6 +59,16 @@ static dz_applied *read_ok(sqlite3 *db, const char *table, const dz_migrations *
   return ap;
 }
 
+/* The one problem ap reports, which must be of kind; NULL (a failure) otherwise. */
+static const dz_applied_problem *sole_problem(const dz_applied *ap, dz_applied_kind kind) {
+  if (!ap || ap->problems.len != 1) {
+    DZ_FAIL("expected one problem, got %zu", ap ? ap->problems.len : 0);
+    return NULL;
+  }
+  DZ_CHECK_INT(ap->problems.items[0].kind, kind);
+  return &ap->problems.items[0];
+}
+
 DZ_TEST(applied_no_table_means_nothing_applied) {
   dz_arena *a = dz_arena_new();
   dz_migrations *ms = folder(a, 2);
@@ -105,16 +115,12 @@ DZ_TEST(applied_skipped_older_entry) {
   record_migration(db, ms, 0, a);
   record_migration(db, ms, 2, a);
   dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
-  if (ap) {
-    DZ_CHECK_INT(ap->problems.len, 1);
-    if (ap->problems.len) {
-      const dz_applied_problem *p = &ap->problems.items[0];
-      DZ_CHECK_INT(p->kind, DZ_APPLIED_SKIPPED);
-      DZ_CHECK(p->migration == &ms->items.items[1] && p->row == NULL);
-      DZ_CHECK_CONTAINS(p->message, "0001_step was never applied");
-      DZ_CHECK_CONTAINS(p->message, "newest applied migration, 0002_step");
-      DZ_CHECK_CONTAINS(p->message, "drizzle-lsp rollback --steps 1");
-    }
+  const dz_applied_problem *p = sole_problem(ap, DZ_APPLIED_SKIPPED);
+  if (p) {
+    DZ_CHECK(p->migration == &ms->items.items[1] && p->row == NULL);
+    DZ_CHECK_CONTAINS(p->message, "0001_step was never applied");
+    DZ_CHECK_CONTAINS(p->message, "newest applied migration, 0002_step");
+    DZ_CHECK_CONTAINS(p->message, "drizzle-lsp rollback --steps 1");
     DZ_CHECK(ap->row_of[3] == NULL); /* pending, after the newest: the migrator will apply it */
   }
   sqlite3_close(db);
@@ -130,14 +136,10 @@ DZ_TEST(applied_edited_file_is_a_hash_mismatch) {
   ms->items.items[1].sql = "CREATE TABLE `t1` (`id` integer, `x` text);\n"; /* edited after it ran */
   ms->items.items[1].sql_len = strlen(ms->items.items[1].sql);
   dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
-  if (ap) {
-    DZ_CHECK_INT(ap->problems.len, 1);
-    if (ap->problems.len) {
-      const dz_applied_problem *p = &ap->problems.items[0];
-      DZ_CHECK_INT(p->kind, DZ_APPLIED_EDITED);
-      DZ_CHECK(p->migration == &ms->items.items[1] && p->row == ap->row_of[1]);
-      DZ_CHECK_CONTAINS(p->message, "0001_step.sql was changed after it was applied");
-    }
+  const dz_applied_problem *p = sole_problem(ap, DZ_APPLIED_EDITED);
+  if (p) {
+    DZ_CHECK(p->migration == &ms->items.items[1] && p->row == ap->row_of[1]);
+    DZ_CHECK_CONTAINS(p->message, "0001_step.sql was changed after it was applied");
   }
   sqlite3_close(db);
   dz_arena_free(a);
@@ -150,14 +152,11 @@ DZ_TEST(applied_row_not_in_the_folder) {
   record_migration(db, ms, 0, a);
   record(db, "__drizzle_migrations", "abcdef0123456789", 150);
   dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
-  if (ap) {
-    DZ_CHECK_INT(ap->problems.len, 1);
-    if (ap->problems.len) {
-      DZ_CHECK_INT(ap->problems.items[0].kind, DZ_APPLIED_UNKNOWN);
-      DZ_CHECK(ap->problems.items[0].migration == NULL);
-      DZ_CHECK_CONTAINS(ap->problems.items[0].message, "created_at 150, hash abcdef012345...");
-      DZ_CHECK_CONTAINS(ap->problems.items[0].message, "not in /p/drizzle/meta/_journal.json");
-    }
+  const dz_applied_problem *p = sole_problem(ap, DZ_APPLIED_UNKNOWN);
+  if (p) {
+    DZ_CHECK(p->migration == NULL);
+    DZ_CHECK_CONTAINS(p->message, "created_at 150, hash abcdef012345...");
+    DZ_CHECK_CONTAINS(p->message, "not in /p/drizzle/meta/_journal.json");
     DZ_CHECK(ap->newest && ap->newest->migration == NULL);
   }
   sqlite3_close(db);
@@ -172,13 +171,8 @@ DZ_TEST(applied_journal_when_changed_after_it_ran) {
   sqlite3 *db = db_with_table("__drizzle_migrations");
   record(db, "__drizzle_migrations", dz_migration_hash(&ms->items.items[0], a), 42);
   dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
-  if (ap) {
-    DZ_CHECK_INT(ap->problems.len, 1);
-    if (ap->problems.len) {
-      DZ_CHECK_INT(ap->problems.items[0].kind, DZ_APPLIED_UNKNOWN);
-      DZ_CHECK_CONTAINS(ap->problems.items[0].message, "recorded 0000_step.sql as applied with created_at 42");
-    }
-  }
+  const dz_applied_problem *p = sole_problem(ap, DZ_APPLIED_UNKNOWN);
+  if (p) DZ_CHECK_CONTAINS(p->message, "recorded 0000_step.sql as applied with created_at 42");
   sqlite3_close(db);
   dz_arena_free(a);
 }
@@ -190,12 +184,8 @@ DZ_TEST(applied_twice) {
   record_migration(db, ms, 0, a);
   record_migration(db, ms, 0, a);
   dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
-  if (ap && ap->problems.len == 1) {
-    DZ_CHECK_INT(ap->problems.items[0].kind, DZ_APPLIED_TWICE);
-    DZ_CHECK_CONTAINS(ap->problems.items[0].message, "rowids 1 and 2");
-  } else {
-    DZ_FAIL("expected one problem");
-  }
+  const dz_applied_problem *p = sole_problem(ap, DZ_APPLIED_TWICE);
+  if (p) DZ_CHECK_CONTAINS(p->message, "rowids 1 and 2");
   sqlite3_close(db);
   dz_arena_free(a);
 }
