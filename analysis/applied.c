@@ -189,6 +189,14 @@ dz_result dz_applied_read(sqlite3 *db, const char *table, const dz_migrations *m
   return DZ_OK;
 }
 
+size_t dz_applied_pending(const dz_applied *ap, const dz_migrations *ms) {
+  if (!ap->newest) return ms->items.len;
+  if (!ap->newest->has_when) return 0; /* Number() of it is NaN: the migrator applies nothing */
+  size_t n = 0;
+  for (size_t i = 0; i < ms->items.len; i++) n += ms->items.items[i].entry->when > ap->newest->when;
+  return n;
+}
+
 dz_result dz_applied_read_file(const char *db_path, const char *table, const dz_migrations *ms,
                                dz_arena *a, dz_applied **out, dz_error *err) {
   sqlite3 *db = NULL;

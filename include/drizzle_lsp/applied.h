@@ -65,6 +65,12 @@ dz_result dz_applied_read(sqlite3 *db, const char *table, const dz_migrations *m
 dz_result dz_applied_read_file(const char *db_path, const char *table, const dz_migrations *ms,
                                dz_arena *a, dz_applied **out, dz_error *err);
 
+/* How many journal entries the migrator would apply next: those whose `when`
+** is after the newest row's (all of them when nothing is applied). A
+** database is at the folder's last snapshot when this is 0 and there are no
+** problems. */
+size_t dz_applied_pending(const dz_applied *ap, const dz_migrations *ms);
+
 /* The hash drizzle-orm's migrator records for m: SHA-256 hex of its .sql
 ** file's text, in a. */
 const char *dz_migration_hash(const dz_migration *m, dz_arena *a);

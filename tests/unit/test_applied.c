@@ -80,6 +80,7 @@ DZ_TEST(applied_no_table_means_nothing_applied) {
     DZ_CHECK_INT(ap->rows.len, 0);
     DZ_CHECK_INT(ap->problems.len, 0);
     DZ_CHECK(ap->newest == NULL && ap->row_of[0] == NULL);
+    DZ_CHECK_INT(dz_applied_pending(ap, ms), 2);
   }
   sqlite3_close(db);
   dz_arena_free(a);
@@ -100,6 +101,7 @@ DZ_TEST(applied_rows_match_entries_by_when) {
     DZ_CHECK(ap->row_of[1] && ap->row_of[1]->when == 200);
     DZ_CHECK(ap->row_of[2] == NULL);
     DZ_CHECK(ap->newest == ap->row_of[1]);
+    DZ_CHECK_INT(dz_applied_pending(ap, ms), 1);
     DZ_CHECK_STR(ap->rows.items[0].hash, dz_migration_hash(&ms->items.items[0], a));
   }
   sqlite3_close(db);
@@ -122,6 +124,7 @@ DZ_TEST(applied_skipped_older_entry) {
     DZ_CHECK_CONTAINS(p->message, "newest applied migration, 0002_step");
     DZ_CHECK_CONTAINS(p->message, "drizzle-lsp rollback --steps 1");
     DZ_CHECK(ap->row_of[3] == NULL); /* pending, after the newest: the migrator will apply it */
+    DZ_CHECK_INT(dz_applied_pending(ap, ms), 1);
   }
   sqlite3_close(db);
   dz_arena_free(a);
@@ -201,6 +204,7 @@ DZ_TEST(applied_custom_table_name) {
   if (ap) {
     DZ_CHECK(ap->table_exists && ap->row_of[0] != NULL);
     DZ_CHECK_INT(ap->problems.len, 0);
+    DZ_CHECK_INT(dz_applied_pending(ap, ms), 0); /* at the folder's last snapshot */
   }
   sqlite3_close(db);
   dz_arena_free(a);
