@@ -248,4 +248,35 @@ t.check('a missing database is not created (exit 2)', () => {
   });
 }
 
+// The config's migrations.table is the table read and written.
+{
+  const p = path.join(root, 'custom_table');
+  fs.mkdirSync(p, { recursive: true });
+  fs.symlinkSync(path.join(source, 'node_modules'), path.join(p, 'node_modules'));
+  fs.writeFileSync(path.join(p, 'drizzle.config.ts'), 'import { defineConfig } from "drizzle-kit";\n' +
+    'export default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle", migrations: { table: "my \\"mig" } });\n');
+  const gen = (cols, name) => {
+    fs.writeFileSync(path.join(p, 'schema.ts'), 'import { sqliteTable, integer } from "drizzle-orm/sqlite-core";\n' +
+      `export const a = sqliteTable("a", { ${cols.map((c) => `${c}: integer("${c}")`).join(', ')} });\n`);
+    return spawnSync(bin, ['generate', '--name', name], { cwd: p, encoding: 'utf8' });
+  };
+  const rs = [gen(['id'], 'one'), gen(['id', 'n'], 'two')];
+  const file = path.join(p, 'custom.db');
+  const sqlite = new Database(file);
+  let error = null;
+  try { migrate(drizzle(sqlite), { migrationsFolder: path.join(p, 'drizzle'), migrationsTable: 'my "mig' }); } catch (e) { error = e; }
+  sqlite.close();
+  t.check('custom table: generated and applied by migrate() with migrationsTable', () => {
+    for (const x of rs) if (x.status !== 0) throw new Error(say(x));
+    if (error) throw error;
+  });
+  const rr = spawnSync(bin, ['rollback', '--db', file], { cwd: p, encoding: 'utf8' });
+  t.check('custom table: rollback reads and updates it', () => {
+    if (rr.status !== 0 || !rr.stdout.includes('remains applied in "my "mig"')) throw new Error(say(rr));
+    const left = withDb(file, (db) => ({ rows: db.prepare('SELECT count(*) AS n FROM "my ""mig"').get().n,
+      cols: db.prepare('SELECT name FROM pragma_table_info(?)').all('a').map((c) => c.name).join(',') }));
+    if (left.rows !== 1 || left.cols !== 'id') throw new Error(JSON.stringify(left));
+  });
+}
+
 t.done();
