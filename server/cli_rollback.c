@@ -156,6 +156,25 @@ static dz_result delete_row(rollback_ctx *c, const dz_applied_row *r, const char
   return DZ_ERR_VERIFY;
 }
 
+/* A COMMIT that fails on deferred foreign keys (a down file that set
+** PRAGMA defer_foreign_keys) leaves the transaction open: say which rows
+** point nowhere while they can still be seen. */
+static const char *broken_reference(rollback_ctx *c) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_get_autocommit(c->db) || sqlite3_prepare_v2(c->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+    return "";
+  const char *what = "";
+  size_t n = 0;
+  while (sqlite3_step(st) == SQLITE_ROW)
+    if (n++ == 0)
+      what = dz_arena_printf(c->a, "%s (rowid %lld) references no row of %s", sqlite3_column_text(st, 0),
+                             (long long)sqlite3_column_int64(st, 1), sqlite3_column_text(st, 2));
+  sqlite3_finalize(st);
+  return n ? dz_arena_printf(c->a, ": the down files leave %zu row%s whose foreign key points nowhere, the first in %s",
+                             n, n == 1 ? "" : "s", what)
+           : "";
+}
+
 /* Every down file and row deletion, then COMMIT; on any failure ROLLBACK
 ** and a message naming the migration and the statement. */
 static const char *undo_all(rollback_ctx *c) {
@@ -169,10 +188,10 @@ static const char *undo_all(rollback_ctx *c) {
         delete_row(c, c->undo.items[i], &why) != DZ_OK)
       failure = dz_arena_printf(c->a, "%s failed: %s", strrchr(m->down_path, '/') + 1, why);
   }
-  if (!failure && sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    failure = dz_arena_printf(c->a, "COMMIT failed: %s (a foreign key the rollback left broken: run PRAGMA "
-                                    "foreign_key_check after applying the down files by hand to see which)",
-                              sqlite3_errmsg(c->db));
+  if (!failure && sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    const char *why = dz_arena_strdup(c->a, sqlite3_errmsg(c->db));
+    failure = dz_arena_printf(c->a, "COMMIT failed: %s%s", why, broken_reference(c));
+  }
   if (failure && !sqlite3_get_autocommit(c->db)) sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
   return failure;
 }

@@ -190,6 +190,9 @@ refused('a failing down file', ['--steps', '2'], () => {
   const down2 = path.join(out, `${tags[1]}.down.sql`);
   return replaceFile(down2, 'DROP TABLE `tags`;\n--> statement-breakpoint\nDROP TABLE `no_such_table`;');
 }, 1, new RegExp(`${tags[1]}\\.down\\.sql failed: statement 2 \\(DROP TABLE \`no_such_table\`;\\): no such table`));
+refused('a down file that breaks a deferred foreign key', ['--steps', '1'], () => replaceFile(down3,
+  'PRAGMA defer_foreign_keys=ON;\n--> statement-breakpoint\nUPDATE `posts` SET `user_id` = 99 WHERE `id` = 11;'), 1,
+  /COMMIT failed: FOREIGN KEY constraint failed: the down files leave 1 row whose foreign key points nowhere, the first in posts \(rowid 11\) references no row of users; the database is unchanged/);
 r = ours(['rollback', '--steps', '1']);
 t.check('--db is required (exit 2)', () => { if (r.status !== 2 || !r.stderr.includes('--db')) throw new Error(say(r)); });
 r = ours(['rollback', '--db', path.join(root, 'missing.db')]);
