@@ -59,6 +59,27 @@ static dz_applied *read_ok(sqlite3 *db, const char *table, const dz_migrations *
   return ap;
 }
 
+/* A folder of n migrations and a database with the migrator's table. */
+typedef struct fixture {
+  dz_arena *a;
+  dz_migrations *ms;
+  sqlite3 *db;
+} fixture;
+
+static fixture setup(size_t n) {
+  fixture f = {.a = dz_arena_new()};
+  f.ms = folder(f.a, n);
+  f.db = db_with_table("__drizzle_migrations");
+  return f;
+}
+
+static void teardown(fixture *f) {
+  sqlite3_close(f->db);
+  dz_arena_free(f->a);
+}
+
+static dz_applied *applied_of(fixture *f) { return read_ok(f->db, "__drizzle_migrations", f->ms, f->a); }
+
 /* The one problem ap reports, which must be of kind; NULL (a failure) otherwise. */
 static const dz_applied_problem *sole_problem(const dz_applied *ap, dz_applied_kind kind) {
   if (!ap || ap->problems.len != 1) {
@@ -87,74 +108,63 @@ DZ_TEST(applied_no_table_means_nothing_applied) {
 }
 
 DZ_TEST(applied_rows_match_entries_by_when) {
-  dz_arena *a = dz_arena_new();
-  dz_migrations *ms = folder(a, 3);
-  sqlite3 *db = db_with_table("__drizzle_migrations");
-  record_migration(db, ms, 1, a); /* out of rowid order: sorted by created_at */
-  record_migration(db, ms, 0, a);
-  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  fixture f = setup(3);
+  record_migration(f.db, f.ms, 1, f.a); /* out of rowid order: sorted by created_at */
+  record_migration(f.db, f.ms, 0, f.a);
+  dz_applied *ap = applied_of(&f);
   if (ap) {
     DZ_CHECK(ap->table_exists);
     DZ_CHECK_INT(ap->rows.len, 2);
     DZ_CHECK_INT(ap->problems.len, 0); /* entry 2 is pending, which is no problem */
-    DZ_CHECK(ap->row_of[0] && ap->row_of[0]->migration == &ms->items.items[0] && ap->row_of[0]->rowid == 2);
+    DZ_CHECK(ap->row_of[0] && ap->row_of[0]->migration == &f.ms->items.items[0] && ap->row_of[0]->rowid == 2);
     DZ_CHECK(ap->row_of[1] && ap->row_of[1]->when == 200);
     DZ_CHECK(ap->row_of[2] == NULL);
     DZ_CHECK(ap->newest == ap->row_of[1]);
-    DZ_CHECK_INT(dz_applied_pending(ap, ms), 1);
-    DZ_CHECK_STR(ap->rows.items[0].hash, dz_migration_hash(&ms->items.items[0], a));
+    DZ_CHECK_INT(dz_applied_pending(ap, f.ms), 1);
+    DZ_CHECK_STR(ap->rows.items[0].hash, dz_migration_hash(&f.ms->items.items[0], f.a));
   }
-  sqlite3_close(db);
-  dz_arena_free(a);
+  teardown(&f);
 }
 
 /* drizzle-orm #5316: entry 1 is older than the newest applied (2), so the
 ** migrator skips it for ever. */
 DZ_TEST(applied_skipped_older_entry) {
-  dz_arena *a = dz_arena_new();
-  dz_migrations *ms = folder(a, 4);
-  sqlite3 *db = db_with_table("__drizzle_migrations");
-  record_migration(db, ms, 0, a);
-  record_migration(db, ms, 2, a);
-  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  fixture f = setup(4);
+  record_migration(f.db, f.ms, 0, f.a);
+  record_migration(f.db, f.ms, 2, f.a);
+  dz_applied *ap = applied_of(&f);
   const dz_applied_problem *p = sole_problem(ap, DZ_APPLIED_SKIPPED);
   if (p) {
-    DZ_CHECK(p->migration == &ms->items.items[1] && p->row == NULL);
+    DZ_CHECK(p->migration == &f.ms->items.items[1] && p->row == NULL);
     DZ_CHECK_CONTAINS(p->message, "0001_step was never applied");
     DZ_CHECK_CONTAINS(p->message, "newest applied migration, 0002_step");
     DZ_CHECK_CONTAINS(p->message, "drizzle-lsp rollback --steps 1");
     DZ_CHECK(ap->row_of[3] == NULL); /* pending, after the newest: the migrator will apply it */
-    DZ_CHECK_INT(dz_applied_pending(ap, ms), 1);
+    DZ_CHECK_INT(dz_applied_pending(ap, f.ms), 1);
   }
-  sqlite3_close(db);
-  dz_arena_free(a);
+  teardown(&f);
 }
 
 DZ_TEST(applied_edited_file_is_a_hash_mismatch) {
-  dz_arena *a = dz_arena_new();
-  dz_migrations *ms = folder(a, 2);
-  sqlite3 *db = db_with_table("__drizzle_migrations");
-  record_migration(db, ms, 0, a);
-  record_migration(db, ms, 1, a);
-  ms->items.items[1].sql = "CREATE TABLE `t1` (`id` integer, `x` text);\n"; /* edited after it ran */
-  ms->items.items[1].sql_len = strlen(ms->items.items[1].sql);
-  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  fixture f = setup(2);
+  record_migration(f.db, f.ms, 0, f.a);
+  record_migration(f.db, f.ms, 1, f.a);
+  f.ms->items.items[1].sql = "CREATE TABLE `t1` (`id` integer, `x` text);\n"; /* edited after it ran */
+  f.ms->items.items[1].sql_len = strlen(f.ms->items.items[1].sql);
+  dz_applied *ap = applied_of(&f);
   const dz_applied_problem *p = sole_problem(ap, DZ_APPLIED_EDITED);
   if (p) {
-    DZ_CHECK(p->migration == &ms->items.items[1] && p->row == ap->row_of[1]);
+    DZ_CHECK(p->migration == &f.ms->items.items[1] && p->row == ap->row_of[1]);
     DZ_CHECK_CONTAINS(p->message, "0001_step.sql was changed after it was applied");
   }
-  sqlite3_close(db);
-  dz_arena_free(a);
+  teardown(&f);
 }
 
 DZ_TEST(applied_row_not_in_the_folder) {
-  dz_arena *a = dz_arena_new();
-  dz_migrations *ms = folder(a, 2);
-  sqlite3 *db = db_with_table("__drizzle_migrations");
-  record_migration(db, ms, 0, a);
-  record(db, "__drizzle_migrations", "abcdef0123456789", 150);
-  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  fixture f = setup(2);
+  record_migration(f.db, f.ms, 0, f.a);
+  record(f.db, "__drizzle_migrations", "abcdef0123456789", 150);
+  dz_applied *ap = applied_of(&f);
   const dz_applied_problem *p = sole_problem(ap, DZ_APPLIED_UNKNOWN);
   if (p) {
     DZ_CHECK(p->migration == NULL);
@@ -162,35 +172,28 @@ DZ_TEST(applied_row_not_in_the_folder) {
     DZ_CHECK_CONTAINS(p->message, "not in /p/drizzle/meta/_journal.json");
     DZ_CHECK(ap->newest && ap->newest->migration == NULL);
   }
-  sqlite3_close(db);
-  dz_arena_free(a);
+  teardown(&f);
 }
 
 /* The hash says which file it ran, the `when` no longer matches: the
 ** journal was edited. */
 DZ_TEST(applied_journal_when_changed_after_it_ran) {
-  dz_arena *a = dz_arena_new();
-  dz_migrations *ms = folder(a, 2);
-  sqlite3 *db = db_with_table("__drizzle_migrations");
-  record(db, "__drizzle_migrations", dz_migration_hash(&ms->items.items[0], a), 42);
-  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  fixture f = setup(2);
+  record(f.db, "__drizzle_migrations", dz_migration_hash(&f.ms->items.items[0], f.a), 42);
+  dz_applied *ap = applied_of(&f);
   const dz_applied_problem *p = sole_problem(ap, DZ_APPLIED_UNKNOWN);
   if (p) DZ_CHECK_CONTAINS(p->message, "recorded 0000_step.sql as applied with created_at 42");
-  sqlite3_close(db);
-  dz_arena_free(a);
+  teardown(&f);
 }
 
 DZ_TEST(applied_twice) {
-  dz_arena *a = dz_arena_new();
-  dz_migrations *ms = folder(a, 1);
-  sqlite3 *db = db_with_table("__drizzle_migrations");
-  record_migration(db, ms, 0, a);
-  record_migration(db, ms, 0, a);
-  dz_applied *ap = read_ok(db, "__drizzle_migrations", ms, a);
+  fixture f = setup(1);
+  record_migration(f.db, f.ms, 0, f.a);
+  record_migration(f.db, f.ms, 0, f.a);
+  dz_applied *ap = applied_of(&f);
   const dz_applied_problem *p = sole_problem(ap, DZ_APPLIED_TWICE);
   if (p) DZ_CHECK_CONTAINS(p->message, "rowids 1 and 2");
-  sqlite3_close(db);
-  dz_arena_free(a);
+  teardown(&f);
 }
 
 /* The config's migrations.table, quotes included, is read as named. */
