@@ -5,7 +5,9 @@
 // the migrations table forgets the undone ones, and migrate() applies them
 // again cleanly. Refusals (no .down.sql, an edited .sql, an unknown tag, too
 // many steps, a row from elsewhere) and a failing down file leave the
-// database byte-identical.
+// database byte-identical. Also: a migration drizzle-orm's migrator skipped
+// (merged from another branch), the config's migrations.table, and a Turso
+// (libSQL) file migrated by drizzle-orm's libSQL migrator.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -279,6 +281,45 @@ t.check('a missing database is not created (exit 2)', () => {
     const left = withDb(file, (db) => ({ rows: db.prepare('SELECT count(*) AS n FROM "my ""mig"').get().n,
       cols: db.prepare('SELECT name FROM pragma_table_info(?)').all('a').map((c) => c.name).join(',') }));
     if (left.rows !== 1 || left.cols !== 'id') throw new Error(JSON.stringify(left));
+  });
+}
+
+// Turso: a local libSQL file migrated by drizzle-orm's libSQL migrator, whose
+// ALTER COLUMN only libSQL runs; the rollback rebuilds the table and keeps
+// the rows that reference it.
+{
+  const p = path.join(root, 'turso');
+  fs.mkdirSync(p, { recursive: true });
+  fs.symlinkSync(path.join(source, 'node_modules'), path.join(p, 'node_modules'));
+  fs.writeFileSync(path.join(p, 'drizzle.config.ts'), 'import { defineConfig } from "drizzle-kit";\n' +
+    'export default defineConfig({ dialect: "turso", schema: "./schema.ts", out: "./drizzle", dbCredentials: { url: "file:./t.db" } });\n');
+  const schema = (n) => 'import { sqliteTable, integer } from "drizzle-orm/sqlite-core";\n' +
+    `export const a = sqliteTable("a", { id: integer("id").primaryKey(), n: integer("n")${n} });\n` +
+    'export const b = sqliteTable("b", { id: integer("id").primaryKey(), aId: integer("a_id").references(() => a.id) });\n';
+  fs.writeFileSync(path.join(p, 'schema.ts'), schema(''));
+  const r1 = spawnSync(bin, ['generate', '--name', 'one'], { cwd: p, encoding: 'utf8' });
+  fs.writeFileSync(path.join(p, 'schema.ts'), schema('.notNull().default(3)'));
+  const r2 = spawnSync(bin, ['generate', '--name', 'two'], { cwd: p, encoding: 'utf8' });
+  const file = path.join(p, 't.db');
+  await t.checkAsync('turso: libSQL\'s migrator applies both (ALTER COLUMN) on seeded rows', async () => {
+    for (const x of [r1, r2]) if (x.status !== 0) throw new Error(say(x));
+    const { createClient } = require(path.join(source, 'node_modules', '@libsql', 'client'));
+    const { drizzle: libsqlDrizzle } = require(path.join(source, 'node_modules', 'drizzle-orm', 'libsql'));
+    const { migrate: libsqlMigrate } = require(path.join(source, 'node_modules', 'drizzle-orm', 'libsql', 'migrator'));
+    const client = createClient({ url: `file:${file}` });
+    try {
+      await client.execute('PRAGMA foreign_keys=ON');
+      await libsqlMigrate(libsqlDrizzle(client), { migrationsFolder: path.join(p, 'drizzle') });
+      await client.execute('INSERT INTO a (id) VALUES (1)');
+      await client.execute('INSERT INTO b (id, a_id) VALUES (5, 1)');
+    } finally { client.close(); }
+  });
+  const rr = spawnSync(bin, ['rollback', '--db', file], { cwd: p, encoding: 'utf8' });
+  t.check('turso: rollback gives the first snapshot back and keeps the referencing rows', () => {
+    if (rr.status !== 0 || !rr.stdout.includes('The schema now equals 0000_snapshot.json')) throw new Error(say(rr));
+    const got = withDb(file, (db) => ({ n: db.prepare("SELECT \"notnull\" AS nn, dflt_value AS d FROM pragma_table_info('a') WHERE name = 'n'").get(),
+      b: db.prepare('SELECT id, a_id FROM b').all(), rows: appliedRows(file).length }));
+    if (JSON.stringify(got) !== '{"n":{"nn":0,"d":null},"b":[{"id":5,"a_id":1}],"rows":1}') throw new Error(JSON.stringify(got));
   });
 }
 
