@@ -74,7 +74,7 @@ const openDb = (dialect, file) => (dialect === "turso" ? openTurso(file) : openS
 // drizzle-kit asks about renames only on a terminal: run it under script(1)
 // and answer each prompt (a table, column or view "created or renamed from
 // another") with the option the step's flags name, else "create".
-function kitInteractive(dir, args, answers) {
+export function kitInteractive(dir, args, answers) {
   return new Promise((resolve) => {
     const cmd = [process.execPath, KIT, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
     const p = spawn("script", ["-qfec", cmd, "/dev/null"], { cwd: dir, env: { ...process.env, TERM: "xterm" } });
@@ -116,7 +116,7 @@ function kitInteractive(dir, args, answers) {
 
 // The step's rename flags as drizzle-kit's answers: which old name a new
 // table or column is renamed from (null: created).
-function answersFor(step) {
+export function answersFor(step) {
   return (table, name, kind) => {
     if (kind === "table") {
       for (const r of step.renameTable || []) {
