@@ -12,7 +12,6 @@ APT_PACKAGES := build-essential cmake pkg-config libjansson-dev libtree-sitter-d
                 libsqlite3-dev libuv1-dev libicu-dev sqlite3 valgrind python3 neovim git
 JOBS := $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEMO_DIR := examples/dashboard/packages/db
 
 .PHONY: all deps build build-asan test demo bench clean
 all: build
@@ -54,7 +53,7 @@ test: build build-asan
 	cd build && ctest --output-on-failure -j $(JOBS) -L valgrind
 
 demo: build
-	@cd $(DEMO_DIR) && ../../../../build/drizzle-lsp check --fail-on never
+	@bash examples/dashboard/demo.sh build/drizzle-lsp build/demo
 
 bench: build
 	@for b in bench/*.sh; do [ -e "$$b" ] && bash "$$b" build/drizzle-lsp; done; true

@@ -38,7 +38,8 @@ static dz_result read_entry(const dz_jreader *r, const dz_jpath *at, const json_
   return DZ_OK;
 }
 
-static dz_result read_journal(const dz_jreader *r, const json_t *doc, dz_journal *j) {
+static dz_result read_journal(const dz_jreader *r, const json_t *doc, void *into) {
+  dz_journal *j = into;
   static const char *const keys[] = {"version", "dialect", "entries", NULL};
   const json_t *entries;
   dz_jpath dialect_at = {NULL, "dialect", 0}, entries_at = {NULL, "entries", 0};
@@ -63,13 +64,8 @@ static dz_result read_journal(const dz_jreader *r, const json_t *doc, dz_journal
 
 dz_result dz_journal_read(const char *path, const char *text, size_t len, dz_arena *a,
                           dz_journal **out, dz_error *err) {
-  json_t *doc;
-  dz_result rc = dz_json_load(path, text, len, &doc, err);
-  if (rc != DZ_OK) return rc;
-  dz_jreader r = {path, a, err};
   dz_journal *j = dz_arena_alloc(a, sizeof *j);
-  rc = read_journal(&r, doc, j);
-  json_decref(doc);
+  dz_result rc = dz_jr_document(path, text, len, a, read_journal, j, err);
   *out = rc == DZ_OK ? j : NULL;
   return rc;
 }

@@ -15,12 +15,26 @@ dz_result dz_json_load(const char *path, const char *text, size_t len, json_t **
   json_error_t jerr;
   *out = json_loadb(text, len, JSON_DECODE_INT_AS_REAL, &jerr);
   if (*out) return DZ_OK;
-  /* jansson's wording names its own flag; say what is wrong instead. */
-  const char *what = strstr(jerr.text, "JSON_ALLOW_NUL")
-                         ? "a string contains \\u0000 (NUL), which drizzle-lsp does not support"
-                         : jerr.text;
+  /* jansson's wording for these names its own flags or bytes; say what the
+  ** user can look for instead. */
+  const char *what = jerr.text;
+  if (json_error_code(&jerr) == json_error_null_character)
+    what = "a string contains \\u0000 (NUL), which drizzle-lsp does not support";
+  else if (json_error_code(&jerr) == json_error_invalid_utf8)
+    what = "the file is not valid UTF-8 here";
   return dz_error_set(err, DZ_ERR_SYNTAX, "%s:%d:%d: invalid JSON: %s", path, jerr.line,
                       jerr.column, what);
+}
+
+dz_result dz_jr_document(const char *path, const char *text, size_t len, dz_arena *a,
+                         dz_jr_document_fn read, void *into, dz_error *err) {
+  json_t *doc;
+  dz_result rc = dz_json_load(path, text, len, &doc, err);
+  if (rc != DZ_OK) return rc;
+  dz_jreader r = {path, a, err};
+  rc = read(&r, doc, into);
+  json_decref(doc);
+  return rc;
 }
 
 const char *dz_json_type_name(const json_t *v) {

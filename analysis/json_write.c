@@ -14,21 +14,59 @@
 
 /* ---- numbers ------------------------------------------------------------ */
 
-/* The shortest decimal digits that read back as d (|d| > 0, finite), and the
-** exponent n such that d = 0.DIGITS x 10^n, as in ECMAScript's Number::toString. */
-static int shortest_digits(double d, char *digits, int *n) {
-  char e[40];
-  for (int prec = 1; prec <= 17; prec++) {
-    snprintf(e, sizeof e, "%.*e", prec - 1, d);
-    if (strtod(e, NULL) == d || prec == 17) break;
+/* Does the decimal D.DDD x 10^x (digits s, k of them) read back as d? */
+static bool reads_back(const char *s, int k, int x, double d) {
+  char buf[48];
+  snprintf(buf, sizeof buf, "%c.%.*se%d", s[0], k - 1, s + 1, x);
+  return strtod(buf, NULL) == d;
+}
+
+/* Add delta (+1 or -1) to the k-digit decimal s in its last place; false if
+** that changes its number of digits. */
+static bool step_last_digit(char *s, int k, int delta) {
+  for (int i = k - 1; i >= 0; i--) {
+    int v = s[i] - '0' + delta;
+    if (v >= 0 && v <= 9) {
+      s[i] = (char)('0' + v);
+      return s[0] != '0';
+    }
+    s[i] = delta > 0 ? '0' : '9';
   }
-  int k = 0;
-  const char *p = e;
-  for (; *p && *p != 'e'; p++)
-    if (*p >= '0' && *p <= '9') digits[k++] = *p;
-  while (k > 1 && digits[k - 1] == '0') k--;
+  return false;
+}
+
+/* The shortest decimal digits that read back as d (|d| > 0, finite), and the
+** exponent n such that d = 0.DIGITS x 10^n, as in ECMAScript's
+** Number::toString. The correctly rounded k digits are the closest, but next
+** to a power of two the interval that reads back is lopsided, so a neighbour
+** one unit away in the last place may read back when they do not. */
+static int shortest_digits(double d, char *digits, int *n) {
+  char e[40], s[24];
+  int k = 1, x = 0;
+  for (; k <= 17; k++) {
+    snprintf(e, sizeof e, "%.*e", k - 1, d);
+    int j = 0;
+    for (const char *p = e; *p && *p != 'e'; p++)
+      if (*p >= '0' && *p <= '9') s[j++] = *p;
+    s[j] = '\0';
+    x = atoi(strchr(e, 'e') + 1);
+    if (reads_back(s, k, x, d) || k == 17) break;
+    char up[24], down[24];
+    memcpy(up, s, sizeof s);
+    memcpy(down, s, sizeof s);
+    if (step_last_digit(up, k, 1) && reads_back(up, k, x, d)) {
+      memcpy(s, up, sizeof s);
+      break;
+    }
+    if (step_last_digit(down, k, -1) && reads_back(down, k, x, d)) {
+      memcpy(s, down, sizeof s);
+      break;
+    }
+  }
+  while (k > 1 && s[k - 1] == '0') k--;
+  memcpy(digits, s, (size_t)k);
   digits[k] = '\0';
-  *n = atoi(p + 1) + 1;
+  *n = x + 1;
   return k;
 }
 

@@ -268,7 +268,8 @@ static dz_result check_version(const dz_jreader *r, const json_t *doc) {
   return DZ_OK;
 }
 
-static dz_result read_document(const dz_jreader *r, const json_t *doc, dz_schema *s) {
+static dz_result read_document(const dz_jreader *r, const json_t *doc, void *into) {
+  dz_schema *s = into;
   static const char *const top_keys[] = {"version", "dialect", "id",    "prevId",   "tables",
                                          "views",   "enums",   "_meta", "internal", NULL};
   static const char *const table_keys[] = {"name",        "columns",
@@ -295,13 +296,8 @@ static dz_result read_document(const dz_jreader *r, const json_t *doc, dz_schema
 
 dz_result dz_snapshot_read(const char *path, const char *text, size_t len, dz_arena *a,
                            dz_schema **out, dz_error *err) {
-  json_t *doc;
-  dz_result rc = dz_json_load(path, text, len, &doc, err);
-  if (rc != DZ_OK) return rc;
-  dz_jreader r = {path, a, err};
   dz_schema *s = dz_schema_new(a, DZ_DIALECT_SQLITE);
-  rc = read_document(&r, doc, s);
-  json_decref(doc);
+  dz_result rc = dz_jr_document(path, text, len, a, read_document, s, err);
   *out = rc == DZ_OK ? s : NULL;
   return rc;
 }

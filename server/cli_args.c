@@ -44,6 +44,8 @@ static dz_result set_option(const char *name, const char *value, dz_arena *a, dz
   } else if (strcmp(name, "name") == 0) o->name = value;
   else if (strcmp(name, "rename") == 0) dz_vec_push(a, &o->renames, value);
   else if (strcmp(name, "rename-table") == 0) dz_vec_push(a, &o->table_renames, value);
+  else if (strcmp(name, "no-rename") == 0) dz_vec_push(a, &o->not_renames, value);
+  else if (strcmp(name, "no-rename-table") == 0) dz_vec_push(a, &o->table_not_renames, value);
   else if (strcmp(name, "steps") == 0) return parse_steps(value, &o->steps, err);
   else if (strcmp(name, "to") == 0) o->to = value;
   return DZ_OK;

@@ -36,6 +36,8 @@ static void print_usage(FILE *f) {
           "  --name NAME                migration name (generate)\n"
           "  --rename T.OLD=NEW         treat a dropped and an added column as a rename (generate)\n"
           "  --rename-table OLD=NEW     treat a dropped and a created table as a rename (generate)\n"
+          "  --no-rename T.OLD=NEW      they are a drop and an add, not a rename (generate)\n"
+          "  --no-rename-table OLD=NEW  they are a drop and a create, not a rename (generate)\n"
           "  --steps N | --to TAG       how far to roll back (rollback)\n"
           "\nexit codes: 0 ok, 1 findings or failed verification, 2 usage, configuration or input error\n");
 }

@@ -24,6 +24,8 @@ typedef struct dz_cli_options {
   const char *name;          /* --name NAME */
   DZ_VEC(const char *) renames;        /* --rename T.OLD=NEW, in order */
   DZ_VEC(const char *) table_renames;  /* --rename-table OLD=NEW, in order */
+  DZ_VEC(const char *) not_renames;    /* --no-rename T.OLD=NEW: a drop and an add */
+  DZ_VEC(const char *) table_not_renames; /* --no-rename-table OLD=NEW */
   int steps;                 /* --steps N (0: not given) */
   const char *to;            /* --to TAG */
 } dz_cli_options;
@@ -34,6 +36,30 @@ typedef struct dz_cli_options {
 ** into argv or into a. */
 dz_result dz_cli_parse(int argc, char **argv, const char *allowed, dz_arena *a,
                        dz_cli_options *opts, dz_error *err);
+
+/* What most commands work on: the config, the schema the TypeScript files
+** describe now (with extraction diagnostics), and the migrations folder. */
+struct dz_config;
+struct dz_schema;
+struct dz_migrations;
+typedef struct dz_cli_project {
+  struct dz_config *config;
+  struct dz_schema *schema;
+  struct dz_migrations *migrations;
+  size_t schema_problems;  /* warnings and errors met reading the schema: what
+                              they name may be missing from it */
+} dz_cli_project;
+
+/* Load the project for `command` (used in messages) per opts->config (or
+** the current directory), all in a: the config, then the migrations folder,
+** then the schema. Extraction diagnostics are printed to stderr as
+** "file:line:col: warning: message". Returns DZ_EXIT_OK, or DZ_EXIT_ERROR
+** after printing the error. */
+int dz_cli_open_project(const char *command, const dz_cli_options *opts, dz_arena *a,
+                        dz_cli_project *out);
+
+/* "drizzle-lsp <command>: <message>" on stderr; returns DZ_EXIT_ERROR. */
+int dz_cli_fail(const char *command, const dz_error *err);
 
 int dz_cli_snapshot(int argc, char **argv);
 int dz_cli_check(int argc, char **argv);

@@ -49,8 +49,16 @@ enum {
 
 /* One change. Pointers borrow from the two models (old_* from the previous
 ** schema, new_* from the current one); either may be NULL where the kind has
-** no such side (a created table has no old_table). table names the table the
-** change belongs to in the new schema (the old one for drops). */
+** no such side (a created table has no old_table). Changes inside a table
+** carry both old_table and new_table (old_table under its previous name).
+** An index whose definition changed under the same name is an INDEX_DROP and
+** then an INDEX_CREATE that both carry old_index and new_index (drizzle-kit
+** orders such "altered" indexes after plain drops and creates).
+**
+** Order follows drizzle-kit's differ: created tables in the new schema's
+** order, dropped ones in the old order, then each surviving table in the
+** old schema's order with its columns in the old order (added ones in the
+** new order), then views. */
 typedef struct dz_change {
   dz_change_kind kind;
   const dz_table *old_table, *new_table;
@@ -87,6 +95,12 @@ typedef struct dz_diff {
 ** table or column that does not exist is DZ_ERR_USAGE naming it. */
 dz_result dz_diff_schemas(const dz_schema *prev, const dz_schema *next, const dz_diff_options *opt,
                           dz_arena *a, dz_diff **out, dz_error *err);
+
+/* Record the diff's renames in next's renamed_tables / renamed_columns the
+** way drizzle-kit's snapshot _meta spells them: "\"old\"" -> "\"new\"" for
+** tables, "\"table\".\"old\"" -> "\"table\".\"new\"" for columns (table is
+** the new table name). Strings are allocated in next's arena. */
+void dz_diff_record_renames(const dz_diff *d, dz_schema *next);
 
 /* A short stable name for a change kind ("column_add"). */
 const char *dz_change_kind_name(dz_change_kind kind);

@@ -62,6 +62,12 @@ typedef struct dz_jreader {
   dz_error *err;
 } dz_jreader;
 
+/* Parse text and hand the document to read(r, doc, into); the document is
+** released afterwards, so read copies what it keeps (into r->arena). */
+typedef dz_result (*dz_jr_document_fn)(const dz_jreader *r, const json_t *doc, void *into);
+dz_result dz_jr_document(const char *path, const char *text, size_t len, dz_arena *a,
+                         dz_jr_document_fn read, void *into, dz_error *err);
+
 /* Fail with "file: <path> <what>" (what is printf-formatted). */
 dz_result dz_jr_fail(const dz_jreader *r, const dz_jpath *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

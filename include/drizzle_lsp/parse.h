@@ -23,7 +23,8 @@ void dz_parser_free(dz_parser *p);
 
 /* Parse text (UTF-8). old_tree, if not NULL, must have been edited with
 ** ts_tree_edit to match text; it is reused for an incremental parse and not
-** consumed. Returns NULL only if tree-sitter gives up (then err says so). */
+** consumed. Returns NULL (err says why) if tree-sitter gives up, or for text
+** with more comments than libtree-sitter 0.20.7 survives. */
 TSTree *dz_parser_parse(dz_parser *p, const char *text, size_t len, const TSTree *old_tree,
                         dz_error *err);
 

@@ -7,48 +7,23 @@
 ** Exit 0 with the written text on stdout; 2 with the engine's error message
 ** on stderr when the file cannot be read.
 */
+#include "drizzle_lsp/fileio.h"
 #include "drizzle_lsp/snapshot.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-/* The whole file in a; NULL (and a message) when it cannot be read. */
-static char *slurp(const char *path, dz_arena *a, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    perror(path);
-    return NULL;
-  }
-  size_t cap = 1 << 16, n = 0;
-  char *buf = dz_arena_alloc(a, cap);
-  size_t got;
-  while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-    n += got;
-    if (n == cap) {
-      char *bigger = dz_arena_alloc(a, cap * 2);
-      memcpy(bigger, buf, n);
-      buf = bigger;
-      cap *= 2;
-    }
-  }
-  fclose(f);
-  *len = n;
-  return buf;
-}
 
 static int roundtrip(const char *mode, const char *path, dz_arena *a) {
   size_t len;
-  char *text = slurp(path, a, &len);
-  if (!text) return 2;
+  char *text, *out = NULL;
   dz_error err;
   dz_error_clear(&err);
-  char *out = NULL;
-  if (strcmp(mode, "snapshot") == 0) {
-    dz_schema *s;
+  bool read = dz_read_file(path, a, &text, &len, &err) == DZ_OK;
+  dz_schema *s;
+  dz_journal *j;
+  if (read && strcmp(mode, "snapshot") == 0) {
     if (dz_snapshot_read(path, text, len, a, &s, &err) == DZ_OK) out = dz_snapshot_write(s, a);
-  } else {
-    dz_journal *j;
+  } else if (read) {
     if (dz_journal_read(path, text, len, a, &j, &err) == DZ_OK) out = dz_journal_write(j, a);
   }
   if (!out) {

@@ -6,6 +6,7 @@
 ** error and the formatting rules are pinned down one by one. */
 #include "dz_test.h"
 #include "drizzle_lsp/json.h"
+#include "drizzle_lsp/migrations.h"
 #include "drizzle_lsp/snapshot.h"
 
 #include <ctype.h>
@@ -325,7 +326,7 @@ DZ_TEST(model_built_in_code_is_written_with_drizzle_kit_key_order) {
   dz_arena *a = dz_arena_new();
   dz_schema *s = dz_schema_new(a, DZ_DIALECT_TURSO);
   s->id = "id-1";
-  s->prev_id = DZ_SNAPSHOT_ORIGIN_ID;
+  s->prev_id = DZ_ORIGIN_UUID;
   dz_table *t = dz_schema_add_table(s, "t");
   dz_column *c = dz_table_add_column(s, t, "n");
   c->type = "real";
@@ -405,6 +406,9 @@ DZ_TEST(numbers_print_as_javascript_prints_them) {
   DZ_CHECK_STR(dz_js_number(5e-324, buf), "5e-324");
   DZ_CHECK_STR(dz_js_number(1.7976931348623157e308, buf), "1.7976931348623157e+308");
   DZ_CHECK_STR(dz_js_number(1.0 / 0.0, buf), "null");
+  /* 2^-1017: next to a power of two the shortest digits are not the
+  ** correctly rounded ones (%.16e gives ...2230444e-307) */
+  DZ_CHECK_STR(dz_js_number(7.120236347223045e-307, buf), "7.120236347223045e-307");
 }
 
 /* ---- errors ------------------------------------------------------------- */
@@ -417,6 +421,7 @@ DZ_TEST(invalid_json_names_the_file_line_and_column) {
   DZ_CHECK_CONTAINS(read_error(a, ""), "meta/0001_snapshot.json:1:0: invalid JSON");
   DZ_CHECK_CONTAINS(read_error(a, "{\"a\": \"\\u0000\"}"), "\\u0000 (NUL)");
   DZ_CHECK_CONTAINS(read_error(a, "{\"a\": \"\xff\"}"), "meta/0001_snapshot.json:1:");
+  DZ_CHECK_CONTAINS(read_error(a, "{\"a\": \"\xff\"}"), "not valid UTF-8");
   DZ_CHECK_CONTAINS(read_error(a, "[]"), "the document must be an object, not an array");
   dz_arena_free(a);
 }

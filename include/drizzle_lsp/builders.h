@@ -1,0 +1,43 @@
+/*
+** builders.h — drizzle-orm's builders as the evaluator sees them
+** (builders.c), plus the value helpers resolve.c shares with it. Internal to
+** extraction: resolve.c, builders.c, sqltext.c and extract.c.
+*/
+#ifndef DZ_BUILDERS_H
+#define DZ_BUILDERS_H
+
+#include "drizzle_lsp/module.h"
+
+/* Values, allocated in the evaluation's arena. */
+dz_value *dz_value_new(dz_eval *ev, dz_vkind kind, const dz_module *mod, TSNode node);
+dz_value *dz_value_string(dz_eval *ev, const dz_module *mod, TSNode node, const char *s);
+dz_value *dz_value_undefined(dz_eval *ev);
+/* Set obj[key] with JavaScript's property order (integer-like keys first;
+** a repeated key keeps its first position). at: the property written. */
+void dz_object_set(dz_eval *ev, dz_value *obj, const char *key, dz_value *v, const dz_module *m,
+                   TSNode at);
+/* obj.name as the evaluator resolves it. */
+dz_value *dz_member(dz_eval *ev, dz_value *obj, const char *name, const dz_module *m, TSNode at);
+/* String(v) for primitives; NULL for anything else. In ev's arena. */
+const char *dz_js_to_string(dz_eval *ev, const dz_value *v);
+/* A one-line excerpt of n for messages. */
+const char *dz_construct_text(dz_eval *ev, const dz_module *m, TSNode n);
+
+/* Whether export `name` of m is written with a table or view builder
+** (so an unresolved value there deserves a warning; other exports -
+** relations, db clients - are not drizzle-kit's business). */
+bool dz_export_looks_like_schema(const dz_module *m, const char *name);
+
+/* obj.name where obj is a builtin, a builder or an SQL value. */
+dz_value *dz_builtin_member(dz_eval *ev, dz_value *obj, const char *name, const dz_module *m,
+                            TSNode at);
+/* Calling a DZ_V_BUILTIN or a DZ_V_METHOD. */
+dz_value *dz_builtin_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
+                          const dz_module *m, TSNode at);
+/* new Date(...). */
+dz_value *dz_new_date(dz_eval *ev, dz_value **args, size_t n, const dz_module *m, TSNode at);
+
+/* String(x) (Number.prototype.toString), in a. */
+const char *dz_number_text(dz_arena *a, double x);
+
+#endif /* DZ_BUILDERS_H */

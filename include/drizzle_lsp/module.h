@@ -1,0 +1,60 @@
+/*
+** module.h — the per-file index resolve.c evaluates: top-level bindings,
+** imports, exports and the problems (syntax errors) found while indexing.
+** Public API is in resolve.h; this header is the module's inside, shared by
+** module.c and resolve.c only.
+*/
+#ifndef DZ_MODULE_H
+#define DZ_MODULE_H
+
+#include "drizzle_lsp/resolve.h"
+#include "drizzle_lsp/tsids.h"
+
+typedef struct dz_binding {
+  const char *name;
+  TSNode node;        /* the initializer expression, or a function_declaration */
+  const char *key;    /* `const { key: name } = node`; NULL for a plain binding */
+} dz_binding;
+
+typedef struct dz_import {
+  const char *local;
+  const char *source;   /* the module specifier as written */
+  const char *imported; /* a name, "default" or "*" */
+} dz_import;
+
+typedef struct dz_export {
+  const char *exported;
+  const char *local;    /* a binding name; with source, the name in that module or "*" */
+  const char *source;   /* NULL: a local binding */
+  TSNode node;
+} dz_export;
+
+typedef struct dz_problem {
+  TSNode node;
+  const char *message;
+} dz_problem;
+
+struct dz_module {
+  dz_arena *arena;      /* owns the module and everything below */
+  char *path;
+  char *text;
+  size_t len;
+  TSTree *tree;
+  dz_tsids ids;
+  TSTreeCursor cursor;  /* the one cursor indexing walks with (deleted after) */
+  DZ_VEC(dz_binding) bindings;
+  DZ_VEC(dz_import) imports;
+  DZ_VEC(dz_export) exports;
+  DZ_VEC(const char *) star_sources; /* export * from "x" */
+  DZ_VEC(dz_problem) problems;
+};
+
+/* The source text of n, copied into a. */
+char *dz_module_node_text(const dz_module *m, dz_arena *a, TSNode n);
+/* The value of a string literal node, escapes decoded, in a. */
+char *dz_module_string_value(const dz_module *m, dz_arena *a, TSNode n);
+/* The value of the text [from, to) between a template's delimiters
+** (escapes decoded), in a; from must be past the opening backtick. */
+char *dz_module_template_part(const dz_module *m, dz_arena *a, uint32_t from, uint32_t to);
+
+#endif /* DZ_MODULE_H */

@@ -1,0 +1,168 @@
+/*
+** features.c — the protocol side of the feature hooks: LSP params in,
+** byte offsets to the hook, the hook's C values back out as LSP JSON, with
+** positions in the negotiated encoding. A hook that is not set is neither
+** advertised nor answered (MethodNotFound).
+*/
+#include "drizzle_lsp/features.h"
+
+#include "drizzle_lsp/fileio.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void dz_features_capabilities(const dz_server *s, json_t *caps) {
+  if (s->features.hover) json_object_set_new(caps, "hoverProvider", json_true());
+  if (s->features.code_actions)
+    json_object_set_new(caps, "codeActionProvider",
+                        json_pack("{s:[s,s]}", "codeActionKinds", "quickfix", "source"));
+}
+
+static json_t *position_json(dz_lsp_position p) {
+  return json_pack("{s:I, s:I}", "line", (json_int_t)p.line, "character", (json_int_t)p.character);
+}
+
+/* An LSP range for bytes [start, end) of text. */
+static json_t *range_json(const char *text, size_t len, size_t start, size_t end,
+                          dz_position_encoding enc) {
+  return json_pack("{s:o, s:o}", "start", position_json(dz_lsp_position_of(text, len, start, enc)),
+                   "end", position_json(dz_lsp_position_of(text, len, end, enc)));
+}
+
+void dz_server_publish_diagnostics(dz_server *s, const dz_document *doc, const dz_diag *diags,
+                                   size_t n) {
+  json_t *list = json_array();
+  for (size_t i = 0; i < n; i++) {
+    const dz_diag *d = &diags[i];
+    json_t *item = json_pack("{s:o, s:i, s:s, s:s}", "range",
+                             range_json(doc->text, doc->len, d->span.start_byte, d->span.end_byte,
+                                        s->encoding),
+                             "severity", (int)d->severity, "source", "drizzle-lsp", "message",
+                             d->message ? d->message : "");
+    if (d->code) json_object_set_new(item, "code", json_string(d->code));
+    json_array_append_new(list, item);
+  }
+  dz_rpc_notify(s->rpc, "textDocument/publishDiagnostics",
+                json_pack("{s:s, s:I, s:o}", "uri", doc->uri, "version", (json_int_t)doc->version,
+                          "diagnostics", list));
+}
+
+static int no_hook(const char *method, dz_error *err) {
+  dz_error_set(err, DZ_ERR_UNSUPPORTED, "%s is not provided by this server", method);
+  return DZ_RPC_METHOD_NOT_FOUND;
+}
+
+/* ---- hover --------------------------------------------------------------- */
+
+static json_t *hover_json(const dz_server *s, const dz_document *doc, const dz_hover *h) {
+  json_t *out = json_pack("{s:{s:s, s:s}}", "contents", "kind", "markdown", "value",
+                          h->markdown ? h->markdown : "");
+  if (h->end_byte > h->start_byte)
+    json_object_set_new(out, "range",
+                        range_json(doc->text, doc->len, h->start_byte, h->end_byte, s->encoding));
+  return out;
+}
+
+int dz_features_hover(dz_server *s, json_t *params, json_t **result, dz_error *err) {
+  if (!s->features.hover) return no_hook("textDocument/hover", err);
+  const char *uri = dz_params_uri(params, err);
+  dz_lsp_position pos;
+  if (!uri || !dz_params_position(json_object_get(params, "position"), "position", &pos, err))
+    return DZ_RPC_INVALID_PARAMS;
+  const dz_document *doc = dz_documents_get(s->docs, uri);
+  if (!doc) return 0; /* not open: nothing to say (null) */
+  uint32_t offset = (uint32_t)dz_lsp_offset_of(doc->text, doc->len, pos, s->encoding);
+  dz_arena *a = dz_arena_new();
+  dz_hover *h = NULL;
+  int code = 0;
+  if (s->features.hover(s->features.ud, s, doc, offset, a, &h, err) != DZ_OK)
+    code = DZ_RPC_REQUEST_FAILED;
+  else if (h)
+    *result = hover_json(s, doc, h);
+  dz_arena_free(a);
+  return code;
+}
+
+/* ---- code actions -------------------------------------------------------- */
+
+/* The bytes of a file that is not open (empty for a file not yet created),
+** to place an edit's byte offsets on LSP lines. */
+static const char *disk_text(dz_arena *a, const char *path, size_t *len) {
+  char *text = NULL;
+  if (dz_read_file(path, a, &text, len, NULL) != DZ_OK) {
+    *len = 0;
+    return "";
+  }
+  return text;
+}
+
+/* The TextDocumentEdit for every edit of `path` in action, in order. */
+static json_t *document_edit(dz_server *s, const dz_code_action *action, const char *path,
+                             dz_arena *a) {
+  const char *uri = dz_lsp_path_to_uri(a, path);
+  const dz_document *doc = dz_documents_get(s->docs, uri);
+  size_t len;
+  const char *text = doc ? doc->text : disk_text(a, path, &len);
+  if (doc) len = doc->len;
+  json_t *edits = json_array();
+  for (size_t i = 0; i < action->edits.len; i++) {
+    const dz_text_edit *e = &action->edits.items[i];
+    if (strcmp(e->path, path) != 0) continue;
+    json_array_append_new(edits, json_pack("{s:o, s:s}", "range",
+                                           range_json(text, len, e->start_byte, e->end_byte,
+                                                      s->encoding),
+                                           "newText", e->new_text ? e->new_text : ""));
+  }
+  json_t *version = doc ? json_integer(doc->version) : json_null();
+  return json_pack("{s:{s:s, s:o}, s:o}", "textDocument", "uri", uri, "version", version, "edits",
+                   edits);
+}
+
+static bool seen_path(const dz_code_action *action, size_t upto, const char *path) {
+  for (size_t i = 0; i < upto; i++)
+    if (strcmp(action->edits.items[i].path, path) == 0) return true;
+  return false;
+}
+
+static json_t *action_json(dz_server *s, const dz_code_action *action, dz_arena *a) {
+  json_t *changes = json_array();
+  for (size_t i = 0; i < action->create_files.len; i++)
+    json_array_append_new(changes, json_pack("{s:s, s:s, s:{s:b}}", "kind", "create", "uri",
+                                             dz_lsp_path_to_uri(a, action->create_files.items[i]),
+                                             "options", "ignoreIfExists", 1));
+  for (size_t i = 0; i < action->edits.len; i++) {
+    const char *path = action->edits.items[i].path;
+    if (!seen_path(action, i, path)) json_array_append_new(changes, document_edit(s, action, path, a));
+  }
+  return json_pack("{s:s, s:s, s:{s:o}}", "title", action->title ? action->title : "", "kind",
+                   action->kind ? action->kind : "quickfix", "edit", "documentChanges", changes);
+}
+
+int dz_features_code_action(dz_server *s, json_t *params, json_t **result, dz_error *err) {
+  if (!s->features.code_actions) return no_hook("textDocument/codeAction", err);
+  const char *uri = dz_params_uri(params, err);
+  dz_lsp_range range;
+  if (!uri || !dz_params_range(json_object_get(params, "range"), "range", &range, err))
+    return DZ_RPC_INVALID_PARAMS;
+  const dz_document *doc = dz_documents_get(s->docs, uri);
+  if (!doc) return 0;
+  size_t start = dz_lsp_offset_of(doc->text, doc->len, range.start, s->encoding);
+  size_t end = dz_lsp_offset_of(doc->text, doc->len, range.end, s->encoding);
+  if (start > end) {
+    size_t t = start;
+    start = end;
+    end = t;
+  }
+  dz_arena *a = dz_arena_new();
+  dz_code_action_list list = {0};
+  int code = 0;
+  if (s->features.code_actions(s->features.ud, s, doc, (uint32_t)start, (uint32_t)end, a, &list,
+                               err) != DZ_OK) {
+    code = DZ_RPC_REQUEST_FAILED;
+  } else {
+    *result = json_array();
+    for (size_t i = 0; i < list.len; i++) json_array_append_new(*result, action_json(s, list.items[i], a));
+  }
+  dz_arena_free(a);
+  return code;
+}

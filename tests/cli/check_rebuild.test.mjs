@@ -1,0 +1,91 @@
+// check_rebuild.test.mjs — which changes rebuild a table, held against the
+// real drizzle-kit: for each change, `drizzle-kit generate` writes the
+// migration, and `drizzle-lsp check` must report a rebuild of the table
+// (table-rebuild or table-rebuild-referenced) exactly when drizzle-kit's SQL
+// creates `__new_<table>`. Both SQLite and Turso (libSQL alters columns in
+// place where it can).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const bin = process.env.DZ_BIN;
+const source = process.env.DZ_SOURCE_DIR || process.cwd();
+const root = path.join(process.env.DZ_BUILD_DIR || '/tmp', 'tmp', 'cli_check_rebuild');
+fs.rmSync(root, { recursive: true, force: true });
+fs.mkdirSync(root, { recursive: true });
+
+let passed = 0, failed = 0;
+function check(name, ok, detail) {
+  if (ok) { passed++; console.log(`ok   ${name}`); }
+  else { failed++; console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`); }
+}
+
+const head = 'import { sqliteTable, integer, text, real, index, check, primaryKey } from "drizzle-orm/sqlite-core";\n' +
+  'import { sql } from "drizzle-orm";\n';
+// `items` is the table that changes; `owners` is what it may reference.
+const schema = ({ cols = '', extra = '' } = {}) => head + `export const owners = sqliteTable("owners", {
+  id: integer("id").primaryKey(),
+});
+export const items = sqliteTable("items", {
+  id: integer("id").primaryKey(),
+  ownerId: integer("owner_id"),
+  qty: integer("qty").default(1),
+  label: text("label").notNull(),${cols}
+}${extra ? `, (t) => [${extra}]` : ''});
+`;
+const qty = (def) => schema({}).replace('integer("qty").default(1)', def);
+
+const cases = [
+  ['nullable column added', schema({ cols: '\n  note: text("note"),' })],
+  ['NOT NULL column with default added', schema({ cols: '\n  n: integer("n").notNull().default(0),' })],
+  ['type changed', qty('real("qty").default(1)')],
+  ['default changed', qty('integer("qty").default(2)')],
+  ['default dropped', qty('integer("qty")')],
+  ['NOT NULL added', qty('integer("qty").default(1).notNull()')],
+  ['NOT NULL dropped', schema({}).replace('text("label").notNull()', 'text("label")')],
+  ['foreign key on an existing column', schema({}).replace('integer("owner_id")', 'integer("owner_id").references(() => owners.id)')],
+  ['foreign key on a new column', schema({ cols: '\n  maker: integer("maker").references(() => owners.id),' })],
+  ['index added', schema({ extra: 'index("items_qty_idx").on(t.qty)' })],
+  ['unique added', schema({}).replace('text("label").notNull()', 'text("label").notNull().unique()')],
+  ['check added', schema({ extra: 'check("qty_ck", sql`${t.qty} > 0`)' })],
+  ['composite primary key', schema({ extra: 'primaryKey({ columns: [t.id, t.label] })' })
+    .replace('id: integer("id").primaryKey(),\n  ownerId', 'id: integer("id"),\n  ownerId')],
+];
+
+const run = (cmd, args, cwd) => spawnSync(cmd, args, { cwd, encoding: 'utf8' });
+
+function project(dir, dialect) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
+  fs.writeFileSync(path.join(dir, 'drizzle.config.ts'), 'import { defineConfig } from "drizzle-kit";\n' +
+    `export default defineConfig({ dialect: "${dialect}", schema: "./schema.ts", out: "./drizzle"` +
+    `${dialect === 'turso' ? ', dbCredentials: { url: "libsql://example.invalid" }' : ''} });\n`);
+}
+
+for (const dialect of ['sqlite', 'turso']) {
+  const base = path.join(root, `${dialect}-base`);
+  project(base, dialect);
+  fs.writeFileSync(path.join(base, 'schema.ts'), schema());
+  let r = run(path.join(base, 'node_modules', '.bin', 'drizzle-kit'), ['generate'], base);
+  check(`${dialect}: drizzle-kit writes the baseline`, r.status === 0, r.stdout + r.stderr);
+  for (const [i, [name, text]] of cases.entries()) {
+    const dir = path.join(root, `${dialect}-${i}`);
+    project(dir, dialect);
+    fs.cpSync(path.join(base, 'drizzle'), path.join(dir, 'drizzle'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'schema.ts'), text);
+    r = run(bin, ['check', '--format', 'json', '--fail-on', 'never'], dir);
+    let report = null;
+    try { report = JSON.parse(r.stdout); } catch { /* reported below */ }
+    const ours = (report?.findings || []).some((f) => f.table === 'items' && f.rule.startsWith('table-rebuild'));
+    const g = run(path.join(dir, 'node_modules', '.bin', 'drizzle-kit'), ['generate'], dir);
+    const sqlFile = fs.readdirSync(path.join(dir, 'drizzle')).filter((f) => f.startsWith('0001_'))[0];
+    const kitSql = sqlFile ? fs.readFileSync(path.join(dir, 'drizzle', sqlFile), 'utf8') : '';
+    const theirs = kitSql.includes('__new_items');
+    check(`${dialect}: ${name}: rebuild ${theirs ? 'reported' : 'not reported'} as drizzle-kit does`,
+      report && g.status === 0 && sqlFile && ours === theirs,
+      `ours=${ours} theirs=${theirs}\n${kitSql}\n${r.stderr}${g.stderr}`);
+  }
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

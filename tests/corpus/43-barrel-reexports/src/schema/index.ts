@@ -1,0 +1,4 @@
+export * from "./users";
+export * from "./billing";
+export { auditTrail as audit } from "./audit";
+export { default as settings } from "./settings";

@@ -1,0 +1,5 @@
+import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
+
+export const tzoo = sqliteTable("from_zoo", {
+  id: integer("id").primaryKey(),
+});

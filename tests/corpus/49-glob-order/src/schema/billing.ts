@@ -1,0 +1,5 @@
+import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
+
+export const tbilling = sqliteTable("from_billing", {
+  id: integer("id").primaryKey(),
+});

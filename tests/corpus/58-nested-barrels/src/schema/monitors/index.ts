@@ -1,0 +1,3 @@
+export * from "./monitor";
+export * from "./status";
+export * from "./validation";

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# nvim.test.sh — editors/nvim in a real headless Neovim against the server:
+# the plugin picks the mechanism of the installed version, finds the root by
+# drizzle.config.*, attaches, syncs edits incrementally, and stops cleanly.
+set -uo pipefail
+: "${DZ_BIN:?run through ctest}" "${DZ_BUILD_DIR:?run through ctest}" "${DZ_SOURCE_DIR:?run through ctest}"
+TMP="$DZ_BUILD_DIR/tmp/editors-nvim"
+rm -rf "$TMP" && mkdir -p "$TMP/app/db" "$TMP/outside"
+if ! command -v nvim > /dev/null; then
+  echo "FAIL neovim_installed: nvim is not on PATH (make deps installs it)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+cat > "$TMP/app/drizzle.config.ts" <<'TS'
+import { defineConfig } from "drizzle-kit";
+export default defineConfig({ dialect: "sqlite", schema: "./db/schema.ts", out: "./drizzle" });
+TS
+cp "$DZ_SOURCE_DIR/tests/lsp/fixtures/schema.ts" "$TMP/app/db/schema.ts"
+echo 'export const x = 1;' > "$TMP/outside/other.ts"
+
+# The mechanism the plugin must choose on this Neovim.
+expect=$(nvim --headless -u NONE -c 'lua io.stdout:write((vim.lsp.enable and vim.lsp.config) and "enable" or (vim.lsp.start and "start" or "start_client"))' -c 'qall!' 2>/dev/null)
+
+DZ_NVIM_PROJECT="$TMP/app" DZ_NVIM_OUTSIDE="$TMP/outside/other.ts" DZ_NVIM_RESULTS="$TMP/results.txt" \
+DZ_NVIM_EXPECT="$expect" HOME="$TMP" XDG_STATE_HOME="$TMP/state" XDG_CACHE_HOME="$TMP/cache" \
+  timeout 120 nvim --headless -u NONE -i NONE --cmd "set rtp^=$DZ_SOURCE_DIR/editors/nvim" \
+  -c "luafile $DZ_SOURCE_DIR/tests/editors/nvim_client.lua" > "$TMP/nvim.log" 2>&1
+code=$?
+if [ ! -s "$TMP/results.txt" ]; then
+  echo "FAIL nvim_ran: exit $code, no results"; cat "$TMP/nvim.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+cat "$TMP/results.txt"
+passed=$(grep -c '^ok ' "$TMP/results.txt")
+failed=$(grep -c '^FAIL ' "$TMP/results.txt")
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

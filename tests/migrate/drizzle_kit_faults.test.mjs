@@ -1,0 +1,341 @@
+// drizzle_kit_faults.test.mjs — the drizzle-kit faults drizzle-lsp corrects,
+// proven on real SQLite databases (better-sqlite3, foreign keys on, as its
+// default): drizzle-kit's SQL, applied the way drizzle-orm's migrator applies
+// it (split on the breakpoint, inside BEGIN ... COMMIT), fails or corrupts
+// data; drizzle-lsp's SQL for the same snapshots keeps every row and value
+// with a clean foreign_key_check, and its rollback restores the schema.
+import assert from 'node:assert/strict';
+import { sqliteTable, sqliteView, integer, text, index, check } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import * as dk from './drizzle_kit.mjs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { scratch, ours, migrate, schemaOf, rowsOf, reporter, Database } from './harness.mjs';
+
+const dir = scratch('drizzle_kit_faults');
+const r = reporter();
+const id = () => integer('id').primaryKey();
+
+// A database at `prev`, seeded; fk: foreign keys on (the better-sqlite3 default).
+function dbAt(prevSnap, seed) {
+  const db = new Database(':memory:');
+  assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+  migrate(db, ours(dir, null, prevSnap, 'sqlite').text);
+  db.exec(seed);
+  return db;
+}
+
+async function scenario(prevExports, nextExports, renames) {
+  const prev = await dk.snapshot(prevExports);
+  const next = await dk.snapshot(nextExports, prev.id);
+  const theirs = await dk.migration(prev, next, 'sqlite', renames);
+  const plan = ours(dir, prev, next, 'sqlite', renames);
+  assert.equal(plan.error, undefined, plan.message);
+  return { prev, next, theirs: dk.fileText(theirs.statements), plan };
+}
+
+function fkClean(db) {
+  assert.deepEqual(db.prepare('PRAGMA foreign_key_check').all(), []);
+}
+
+function rollsBack(db, plan, before) {
+  migrate(db, plan.rollback_text);
+  assert.deepEqual(schemaOf(db), before);
+}
+
+// ---- (a) a new or renamed column in a rebuilt table ------------------------
+// drizzle-kit copies a column the old table lacks as "name". A SQLite built
+// with double-quoted strings (the library default) stores the text 'name' in
+// every row; better-sqlite3's build (SQLITE_DQS=0) and libSQL refuse the
+// statement instead. Either way the migration is broken; both are accepted.
+function brokenCopy(db, text, table, column) {
+  try {
+    migrate(db, text);
+  } catch (e) {
+    assert.match(e.message, new RegExp(`no such column: "${column}"`));
+    return;
+  }
+  assert.ok(rowsOf(db, table).every((x) => x[column] === column), 'the column kept its values');
+}
+{
+  const settings = (cols, withCheck) => ({ s: sqliteTable('settings', { id: id(), v: integer('v'), ...cols },
+    withCheck ? (t) => [check('v_pos', sql`${t.v} > 0`)] : undefined) });
+  const seed = "INSERT INTO settings(id, v) VALUES (1, 10), (2, 20);";
+
+  const a1 = await scenario(settings({}), settings({ note: text('note') }, true));
+  r.check('(a) new nullable column next to a new check: drizzle-kit copies the column name as a value', () => {
+    brokenCopy(dbAt(a1.prev, seed), a1.theirs, 'settings', 'note');
+  });
+  r.check('(a) new nullable column next to a new check: drizzle-lsp leaves it NULL and keeps the rows', () => {
+    const db = dbAt(a1.prev, seed);
+    const before = schemaOf(db);
+    migrate(db, a1.plan.text);
+    assert.deepEqual(rowsOf(db, 'settings'), [{ id: 1, v: 10, note: null }, { id: 2, v: 20, note: null }]);
+    assert.match(a1.plan.text, /-- drizzle-lsp: copies only columns the old table has/);
+    fkClean(db);
+    rollsBack(db, a1.plan, before);
+    assert.deepEqual(rowsOf(db, 'settings'), [{ id: 1, v: 10 }, { id: 2, v: 20 }]);
+  });
+
+  const a2 = await scenario(settings({}), settings({ w: integer('w').notNull() }, true));
+  r.check('(a) new NOT NULL column without default in a rebuild: drizzle-kit copies the column name as a value', () => {
+    brokenCopy(dbAt(a2.prev, seed), a2.theirs, 'settings', 'w');
+  });
+  r.check('(a) new NOT NULL column without default: drizzle-lsp refuses when rows exist, works on an empty table', () => {
+    const db = dbAt(a2.prev, seed);
+    assert.throws(() => migrate(db, a2.plan.text), /NOT NULL constraint failed/);
+    assert.deepEqual(rowsOf(db, 'settings'), [{ id: 1, v: 10 }, { id: 2, v: 20 }]);
+    const empty = dbAt(a2.prev, '');
+    const before = schemaOf(empty);
+    migrate(empty, a2.plan.text);
+    rollsBack(empty, a2.plan, before);
+  });
+
+  const a3 = await scenario(settings({}), { s: sqliteTable('settings', { id: id(), value: integer('value') }, (t) => [check('v_pos', sql`${t.value} > 0`)]) },
+    { columns: [['settings', 'v', 'value']] });
+  r.check('(a) renamed column in a rebuild: drizzle-kit copies the new name, not the values', () => {
+    brokenCopy(dbAt(a3.prev, seed), a3.theirs, 'settings', 'value');
+  });
+  r.check('(a) renamed column in a rebuild: drizzle-lsp copies it from its old name, and rolls back', () => {
+    const db = dbAt(a3.prev, seed);
+    const before = schemaOf(db);
+    migrate(db, a3.plan.text);
+    assert.deepEqual(rowsOf(db, 'settings'), [{ id: 1, value: 10 }, { id: 2, value: 20 }]);
+    rollsBack(db, a3.plan, before);
+    assert.deepEqual(rowsOf(db, 'settings'), [{ id: 1, v: 10 }, { id: 2, v: 20 }]);
+  });
+}
+
+// ---- (b) rebuilding a referenced table inside the migrator's transaction ----
+for (const action of ['cascade', 'set null', 'restrict', 'no action']) {
+  const schema = (notNull) => {
+    const users = sqliteTable('users', { id: id(), name: notNull ? text('name').notNull() : text('name') });
+    const posts = sqliteTable('posts', { id: id(), userId: integer('user_id').references(() => users.id, { onDelete: action }) });
+    const comments = sqliteTable('comments', { id: id(), postId: integer('post_id').references(() => posts.id, { onDelete: action }), body: text('body') });
+    return { users, posts, comments };
+  };
+  const seed = "INSERT INTO users VALUES (1,'ann'),(2,'bob'); INSERT INTO posts VALUES (10,1),(11,2),(12,NULL);" +
+    "INSERT INTO comments VALUES (100,10,'hi'),(101,11,'yo');";
+  const b = await scenario(schema(false), schema(true));
+  r.check(`(b) ON DELETE ${action}: drizzle-kit's rebuild of a referenced table fails or loses child rows`, () => {
+    const db = dbAt(b.prev, seed);
+    const want = [rowsOf(db, 'posts'), rowsOf(db, 'comments')];
+    let failed = false;
+    try { migrate(db, b.theirs); } catch (e) { failed = /FOREIGN KEY constraint failed/.test(e.message); }
+    assert.ok(failed || JSON.stringify([rowsOf(db, 'posts'), rowsOf(db, 'comments')]) !== JSON.stringify(want),
+      'drizzle-kit SQL kept the rows: the fault did not reproduce');
+  });
+  r.check(`(b) ON DELETE ${action}: drizzle-lsp keeps every row, foreign_key_check clean, rollback restores`, () => {
+    const db = dbAt(b.prev, seed);
+    const before = schemaOf(db);
+    const want = ['users', 'posts', 'comments'].map((t) => rowsOf(db, t));
+    migrate(db, b.plan.text);
+    assert.deepEqual(['users', 'posts', 'comments'].map((t) => rowsOf(db, t)), want);
+    assert.equal(db.prepare("SELECT sql FROM sqlite_master WHERE name='users'").get().sql.includes('NOT NULL'), true);
+    fkClean(db);
+    rollsBack(db, b.plan, before);
+    assert.deepEqual(['users', 'posts', 'comments'].map((t) => rowsOf(db, t)), want);
+    fkClean(db);
+  });
+}
+
+{
+  const schema = (nn) => {
+    const a = sqliteTable('a', { id: id(), x: nn ? integer('x').notNull() : integer('x') });
+    const b = sqliteTable('b', { id: id(), y: nn ? integer('y').notNull() : integer('y') });
+    const ca = sqliteTable('ca', { id: id(), aId: integer('a_id').references(() => a.id, { onDelete: 'cascade' }) });
+    const cb = sqliteTable('cb', { id: id(), bId: integer('b_id').references(() => b.id, { onDelete: 'cascade' }) });
+    return { a, b, ca, cb };
+  };
+  const seed = 'INSERT INTO a VALUES (1,1); INSERT INTO b VALUES (2,2); INSERT INTO ca VALUES (1,1); INSERT INTO cb VALUES (1,2);';
+  const t = await scenario(schema(false), schema(true));
+  // Outside a transaction (e.g. a SQL console or a migrator without one), the
+  // PRAGMA pair matters: drizzle-kit's second rebuild runs with foreign keys on.
+  const runLoose = (db, text) => { for (const c of text.split('--> statement-breakpoint')) if (c.trim()) db.prepare(c).run(); };
+  r.check('(b) two rebuilds: drizzle-kit writes one PRAGMA pair, and the second rebuild cascades', () => {
+    assert.equal(t.theirs.split('PRAGMA foreign_keys=OFF;').length - 1, 1);
+    const db = dbAt(t.prev, seed);
+    runLoose(db, t.theirs);
+    assert.equal(rowsOf(db, 'cb').length, 0);
+  });
+  r.check('(b) two rebuilds: drizzle-lsp keeps both PRAGMA pairs and every row, in or out of a transaction', () => {
+    assert.equal(t.plan.text.split('PRAGMA foreign_keys=OFF;').length - 1, 2);
+    for (const loose of [true, false]) {
+      const db = dbAt(t.prev, seed);
+      const before = schemaOf(db);
+      (loose ? runLoose : migrate)(db, t.plan.text);
+      assert.equal(rowsOf(db, 'ca').length, 1);
+      assert.equal(rowsOf(db, 'cb').length, 1);
+      fkClean(db);
+      rollsBack(db, t.plan, before);
+    }
+  });
+}
+
+// A table that references itself: DROP TABLE of the old copy acts on the
+// rows of __new_<t>, which point at it.
+for (const action of ['cascade', 'set null', 'no action']) {
+  const schema = (nn) => {
+    const people = sqliteTable('people', { id: id(), name: nn ? text('name').notNull() : text('name'),
+      bossId: integer('boss_id').references(() => people.id, { onDelete: action }) });
+    const notes = sqliteTable('notes', { id: id(), personId: integer('person_id').references(() => people.id, { onDelete: action }) });
+    return { people, notes };
+  };
+  const seed = "INSERT INTO people VALUES (1,'a',NULL),(2,'b',1),(3,'c',2); INSERT INTO notes VALUES (7,3);";
+  const sr = await scenario(schema(false), schema(true));
+  r.check(`(b) self-reference, ON DELETE ${action}: drizzle-kit's rebuild fails or loses rows`, () => {
+    const db = dbAt(sr.prev, seed);
+    const want = JSON.stringify([rowsOf(db, 'people'), rowsOf(db, 'notes')]);
+    let failed = false;
+    try { migrate(db, sr.theirs); } catch (e) { failed = /FOREIGN KEY constraint failed/.test(e.message); }
+    assert.ok(failed || JSON.stringify([rowsOf(db, 'people'), rowsOf(db, 'notes')]) !== want, 'the fault did not reproduce');
+  });
+  r.check(`(b) self-reference, ON DELETE ${action}: drizzle-lsp keeps every row and rolls back`, () => {
+    const db = dbAt(sr.prev, seed);
+    const before = schemaOf(db);
+    const want = [rowsOf(db, 'people'), rowsOf(db, 'notes')];
+    migrate(db, sr.plan.text);
+    assert.deepEqual([rowsOf(db, 'people'), rowsOf(db, 'notes')], want);
+    fkClean(db);
+    rollsBack(db, sr.plan, before);
+    assert.deepEqual([rowsOf(db, 'people'), rowsOf(db, 'notes')], want);
+  });
+}
+
+// ---- (c) identifiers with a backtick or a quote ---------------------------
+{
+  const c = await scenario({ s: sqliteTable('settings', { id: id() }) },
+    { s: sqliteTable('settings', { id: id(), odd: text('we`ird'), q: text('say "hi"') }) });
+  r.check('(c) a backtick in a column name: drizzle-kit\'s SQL does not parse', () => {
+    const db = dbAt(c.prev, 'INSERT INTO settings VALUES (1)');
+    assert.throws(() => migrate(db, c.theirs), /syntax error|unrecognized token/);
+  });
+  r.check('(c) a backtick in a column name: drizzle-lsp escapes it, says so, and rolls back', () => {
+    const db = dbAt(c.prev, 'INSERT INTO settings VALUES (1)');
+    const before = schemaOf(db);
+    migrate(db, c.plan.text);
+    assert.match(c.plan.text, /ADD `we``ird` text/);
+    assert.match(c.plan.text, /-- drizzle-lsp: an identifier is escaped/);
+    db.prepare('UPDATE settings SET "we`ird" = ?').run('ok');
+    assert.deepEqual(rowsOf(db, 'settings'), [{ id: 1, 'we`ird': 'ok', 'say "hi"': null }]);
+    rollsBack(db, c.plan, before);
+  });
+}
+
+// ---- the other faults -----------------------------------------------------
+{
+  const users = (extra, cols = {}) => ({ u: sqliteTable('users', { id: id(), email: text('email'), ...cols }, extra) });
+  const e = await scenario(users((t) => [index('by_lower').on(sql`lower(${t.email})`)]),
+    users((t) => [index('by_lower').on(sql`lower(${t.email})`), check('has_at', sql`${t.email} like '%@%'`)]));
+  const seed = "INSERT INTO users VALUES (1, 'a@x'), (2, 'b@y')";
+  r.check('expression index after a rebuild: drizzle-kit quotes it as a column and fails', () => {
+    const db = dbAt(e.prev, seed);
+    assert.throws(() => migrate(db, e.theirs), /no such column/);
+  });
+  r.check('expression index after a rebuild: drizzle-lsp keeps the expression', () => {
+    const db = dbAt(e.prev, seed);
+    const before = schemaOf(db);
+    migrate(db, e.plan.text);
+    assert.deepEqual(rowsOf(db, 'users'), [{ id: 1, email: 'a@x' }, { id: 2, email: 'b@y' }]);
+    assert.match(db.prepare("SELECT sql FROM sqlite_master WHERE name='by_lower'").get().sql, /lower\("email"\)/);
+    rollsBack(db, e.plan, before);
+  });
+
+  const g = await scenario(users(), users(undefined, { up: text('up').generatedAlwaysAs(sql`upper(email)`, { mode: 'stored' }) }));
+  r.check('STORED generated column: drizzle-kit writes no SQL, drizzle-lsp rebuilds and computes it', () => {
+    assert.equal(g.theirs, '');
+    const db = dbAt(g.prev, seed);
+    const before = schemaOf(db);
+    migrate(db, g.plan.text);
+    assert.deepEqual(rowsOf(db, 'users').map((x) => x.up), ['A@X', 'B@Y']);
+    rollsBack(db, g.plan, before);
+  });
+
+  const fkPrev = { u: sqliteTable('users', { id: id() }), p: sqliteTable('posts', { id: id() }) };
+  const fu = sqliteTable('users', { id: id() });
+  const f = await scenario(fkPrev, { u: fu, p: sqliteTable('posts', { id: id(), userId: integer('user_id').references(() => fu.id, { onDelete: 'cascade' }) }) });
+  r.check('new column with ON DELETE cascade: drizzle-kit drops the action, drizzle-lsp keeps it', () => {
+    const db1 = dbAt(f.prev, '');
+    migrate(db1, f.theirs);
+    assert.equal(db1.prepare("SELECT on_delete FROM pragma_foreign_key_list('posts')").get().on_delete, 'NO ACTION');
+    const db = dbAt(f.prev, '');
+    const before = schemaOf(db);
+    migrate(db, f.plan.text);
+    assert.equal(db.prepare("SELECT on_delete FROM pragma_foreign_key_list('posts')").get().on_delete, 'CASCADE');
+    rollsBack(db, f.plan, before);
+  });
+}
+
+// ---- views over tables that change -----------------------------------------
+{
+  const withView = (nn, dropName) => {
+    const users = sqliteTable('users', { id: id(), ...(dropName ? {} : { name: nn ? text('name').notNull() : text('name') }), email: text('email') });
+    const out = { users };
+    if (!dropName) out.v = sqliteView('user_names').as((qb) => qb.select({ name: users.name }).from(users));
+    return out;
+  };
+  const seed = "INSERT INTO users VALUES (1, 'ann', 'a@x')";
+  const rb = await scenario(withView(false), withView(true));
+  r.check('a view over a rebuilt table: drizzle-kit\'s rebuild fails on the view', () => {
+    assert.throws(() => migrate(dbAt(rb.prev, seed), rb.theirs), /error in view user_names/);
+  });
+  r.check('a view over a rebuilt table: drizzle-lsp drops it first and creates it again after', () => {
+    const db = dbAt(rb.prev, seed);
+    const before = schemaOf(db);
+    migrate(db, rb.plan.text);
+    assert.deepEqual(db.prepare('SELECT * FROM user_names').all(), [{ name: 'ann' }]);
+    rollsBack(db, rb.plan, before);
+  });
+  const dv = await scenario(withView(false), withView(false, true));
+  r.check('a view dropped with the column it uses: drizzle-kit drops the column first and fails', () => {
+    assert.throws(() => migrate(dbAt(dv.prev, seed), dv.theirs), /error in view user_names|no such column/);
+  });
+  r.check('a view dropped with the column it uses: drizzle-lsp drops the view first', () => {
+    const db = dbAt(dv.prev, seed);
+    const before = schemaOf(db);
+    migrate(db, dv.plan.text);
+    assert.deepEqual(rowsOf(db, 'users'), [{ id: 1, email: 'a@x' }]);
+    rollsBack(db, dv.plan, before);
+  });
+}
+
+// ---- Turso: libSQL's ALTER COLUMN next to a new index ------------------------
+// drizzle-kit wraps a libSQL ALTER COLUMN in DROP INDEX / CREATE INDEX for
+// every index of the schema, including one this migration only creates later.
+{
+  const { createClient } = createRequire(import.meta.url)('@libsql/client');
+  const users = (next) => ({ u: sqliteTable('users', { id: id(), name: next ? text('name').notNull() : text('name'),
+    ...(next ? { email: text('email').unique() } : {}) }, (t) => [index('users_name').on(t.name)]) });
+  const prev = await dk.snapshot(users(false));
+  const next = await dk.snapshot(users(true), prev.id);
+  const theirs = (await dk.migration(prev, next, 'turso')).statements;
+  const plan = ours(dir, prev, next, 'turso');
+  let n = 0;
+  // drizzle-orm's libSQL migrator runs a migration's statements as one batch.
+  const libsqlAt = async () => {
+    const c = createClient({ url: 'file:' + path.join(dir, `turso${n++}.db`) });
+    await c.batch(ours(dir, null, prev, 'turso').forward.map((x) => x.sql), 'write');
+    await c.execute("INSERT INTO users VALUES (1, 'ann')");
+    return c;
+  };
+  const split = (text) => text.split('--> statement-breakpoint').filter((x) => x.trim());
+  const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")).rows
+    .map((x) => `${x.type} ${x.name} ${String(x.sql).replace(/[`"]/g, '').replace(/^CREATE TABLE \S+/, 'CREATE TABLE').replace(/\s+/g, ' ')}`);
+  await r.checkAsync('Turso ALTER COLUMN next to a new unique column: drizzle-kit drops an index that does not exist', async () => {
+    const c = await libsqlAt();
+    await assert.rejects(c.batch(theirs, 'write'), /no such index/);
+    c.close();
+  });
+  await r.checkAsync('Turso ALTER COLUMN next to a new unique column: drizzle-lsp\'s migration applies on libSQL and rolls back', async () => {
+    const c = await libsqlAt();
+    const before = await shape(c);
+    await c.batch(split(plan.text), 'write');
+    assert.deepEqual((await c.execute('SELECT id, name, email FROM users')).rows.map((x) => [x.id, x.name, x.email]), [[1, 'ann', null]]);
+    assert.ok((await c.execute("SELECT name FROM sqlite_master WHERE name = 'users_email_unique'")).rows.length === 1);
+    await c.batch(split(plan.rollback_text), 'write');
+    assert.deepEqual(await shape(c), before);
+    c.close();
+  });
+}
+
+r.done();

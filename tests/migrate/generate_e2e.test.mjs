@@ -1,0 +1,255 @@
+// generate_e2e.test.mjs — `drizzle-lsp generate` end to end against the real
+// drizzle-kit: after each of our migrations `drizzle-kit check` passes,
+// `drizzle-kit generate` finds no schema changes, our snapshot equals the one
+// drizzle-kit writes for the same schema (ids aside), `drizzle-kit migrate`
+// applies the files to a file: database (and drizzle-orm's migrate() to a
+// better-sqlite3 one), and `drizzle-lsp verify` proves them
+// and their rollbacks. A generate that stops (a possible rename, an
+// inconsistent folder, a folder it cannot write) leaves the folder
+// byte-identical.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const bin = process.env.DZ_BIN;
+const source = process.env.DZ_SOURCE_DIR || process.cwd();
+const root = path.join(process.env.DZ_BUILD_DIR || '/tmp', 'tmp', 'migrate_generate_e2e');
+const Database = require(path.join(source, 'node_modules', 'better-sqlite3'));
+
+let passed = 0, failed = 0;
+function check(name, ok, detail) {
+  if (ok) { passed++; console.log(`ok   ${name}`); }
+  else { failed++; console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`); }
+}
+
+// A scratch project: config, schema, node_modules for drizzle-kit.
+function project(name) {
+  const dir = path.join(root, name);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
+  fs.writeFileSync(path.join(dir, 'drizzle.config.ts'),
+    'import { defineConfig } from "drizzle-kit";\nexport default defineConfig({ dialect: "sqlite", ' +
+    'schema: "./schema.ts", out: "./drizzle", dbCredentials: { url: "file:./dev.db" } });\n');
+  return dir;
+}
+fs.rmSync(root, { recursive: true, force: true });
+const dir = project('ours');
+const out = path.join(dir, 'drizzle');
+
+const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', ...opts });
+const kit = (args, cwd = dir) => run(path.join(cwd, 'node_modules', '.bin', 'drizzle-kit'), args, { cwd });
+const ours = (args, opts) => run(bin, args, opts);
+
+// Every file below a folder with its bytes: equal fingerprints, identical folders.
+function fingerprint(d) {
+  if (!fs.existsSync(d)) return '<none>';
+  const walk = (p) => fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((e) => (e.isDirectory() ? `${e.name}/\n${walk(path.join(p, e.name))}` : `${e.name}=${fs.readFileSync(path.join(p, e.name), 'base64')}`))
+    .join('\n');
+  return walk(d);
+}
+const journal = (o = out) => JSON.parse(fs.readFileSync(path.join(o, 'meta', '_journal.json'), 'utf8'));
+const withoutIds = (text) => { const j = JSON.parse(text); delete j.id; delete j.prevId; return JSON.stringify(j, null, 2); };
+
+const head = 'import { sqliteTable, sqliteView, integer, text, real, index, uniqueIndex, primaryKey, check } ' +
+  'from "drizzle-orm/sqlite-core";\nimport { sql } from "drizzle-orm";\n';
+const v1 = head + `export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  age: integer("age").default(5),
+  score: real("score").notNull().default(0),
+  created: integer("created", { mode: "timestamp" }).default(sql\`(unixepoch())\`),
+}, (t) => [index("age_idx").on(t.age), check("age_ck", sql\`\${t.age} > 0\`)]);
+export const posts = sqliteTable("posts", {
+  a: integer("a").notNull(),
+  b: integer("b").notNull(),
+  userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+  title: text("title").default("it's"),
+}, (t) => [primaryKey({ columns: [t.a, t.b] }), uniqueIndex("t_idx").on(t.title).where(sql\`\${t.a} > 1\`)]);
+`;
+// v2: users.age renamed to years (its index and check follow), a new nullable column.
+const v2 = v1.replace('age: integer("age")', 'years: integer("years")').replaceAll('t.age', 't.years')
+  .replace('score: real', 'nick: text("nick"),\n  score: real');
+// v3: a new table and a view.
+const v3 = v2 + 'export const tags = sqliteTable("tags", { name: text("name").primaryKey(), n: integer("n").notNull() });\n' +
+  'export const named = sqliteView("named", { id: integer("id") }).as(sql`select "id" from "users" where "nick" is not null`);\n';
+
+// drizzle-kit's snapshot for `schema` on top of our folder so far, in a copy.
+function kitSnapshot(schema, name) {
+  const copy = path.join(root, `kit_${name}`);
+  fs.rmSync(copy, { recursive: true, force: true });
+  project(`kit_${name}`);
+  if (fs.existsSync(out)) fs.cpSync(out, path.join(copy, 'drizzle'), { recursive: true });
+  fs.writeFileSync(path.join(copy, 'schema.ts'), schema);
+  const r = kit(['generate', '--name', name], copy);
+  const j = JSON.parse(fs.readFileSync(path.join(copy, 'drizzle', 'meta', '_journal.json'), 'utf8'));
+  const e = j.entries[j.entries.length - 1];
+  return { r, text: fs.readFileSync(path.join(copy, 'drizzle', 'meta', `${e.tag.split('_')[0]}_snapshot.json`), 'utf8') };
+}
+
+// After each generate: drizzle-kit agrees, and the files apply.
+function agreed(step, d = dir) {
+  const o = path.join(d, 'drizzle');
+  let r = kit(['check'], d);
+  check(`${step}: drizzle-kit check passes`, r.status === 0 && /Everything's fine/.test(r.stdout), r.stdout + r.stderr);
+  const before = fingerprint(o);
+  r = kit(['generate'], d);
+  check(`${step}: drizzle-kit generate finds no schema changes`, r.status === 0 && /No schema changes/.test(r.stdout), r.stdout + r.stderr);
+  check(`${step}: and writes nothing`, fingerprint(o) === before);
+  r = kit(['migrate'], d);
+  check(`${step}: drizzle-kit migrate applies the files`, r.status === 0 && /migrations applied successfully/.test(r.stdout + r.stderr), r.stdout + r.stderr);
+  const db = new Database(path.join(d, 'dev.db'), { readonly: true });
+  const applied = db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get().n;
+  db.close();
+  check(`${step}: every migration is recorded as applied`, applied === journal(o).entries.length, `applied ${applied}`);
+  r = ours(['verify'], { cwd: d });
+  check(`${step}: drizzle-lsp verify proves them and their rollbacks`, r.status === 0 && !/no rollback file/.test(r.stdout), r.stdout + r.stderr);
+}
+
+// Step 1: a fresh project.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v1);
+const kit1 = kitSnapshot(v1, 'init');
+let r = ours(['generate', '--name', 'init']);
+check('v1: generate writes the first migration', r.status === 0, r.stdout + r.stderr);
+for (const f of ['0000_init.sql', '0000_init.down.sql', 'meta/0000_snapshot.json', 'meta/_journal.json'])
+  check(`v1: ${f} exists`, fs.existsSync(path.join(out, f)));
+const e0 = journal().entries[0];
+check('v1: the journal entry has drizzle-kit\'s shape', JSON.stringify(Object.keys(e0)) === '["idx","version","when","tag","breakpoints"]' &&
+  e0.idx === 0 && e0.version === '6' && e0.tag === '0000_init' && e0.breakpoints === true && Math.abs(e0.when - Date.now()) < 60000, JSON.stringify(e0));
+const snap0 = fs.readFileSync(path.join(out, 'meta', '0000_snapshot.json'), 'utf8');
+check('v1: the snapshot equals drizzle-kit\'s, ids aside', kit1.r.status === 0 && withoutIds(snap0) === withoutIds(kit1.text), `${snap0}\n---\n${kit1.text}`);
+check('v1: first prevId is the origin', JSON.parse(snap0).prevId === '00000000-0000-0000-0000-000000000000');
+agreed('v1');
+
+// Rows for the later migrations to carry along.
+{
+  const db = new Database(path.join(dir, 'dev.db'));
+  db.prepare("INSERT INTO users (email, age) VALUES ('a@example.com', 20)").run();
+  db.prepare("INSERT INTO posts (a, b, user_id, title) VALUES (2, 1, 1, 'hello')").run();
+  db.close();
+}
+
+// Step 2: a possible rename stops generate, with the flag that answers it.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v2);
+let before = fingerprint(out);
+r = ours(['generate']);
+check('v2: a possible rename is exit 2', r.status === 2, r.stdout + r.stderr);
+check('v2: naming the pair and its flag', r.stderr.includes("--rename 'users.age=years'") && r.stderr.includes("--no-rename 'users.age=years'"), r.stderr);
+check('v2: the folder is byte-identical', fingerprint(out) === before);
+r = ours(['generate', '--rename', 'users.age=years', '--name', 'rename_age']);
+check('v2: with --rename it writes the migration', r.status === 0, r.stdout + r.stderr);
+const snap1 = JSON.parse(fs.readFileSync(path.join(out, 'meta', '0001_snapshot.json'), 'utf8'));
+check('v2: the snapshot chains to the previous one', snap1.prevId === JSON.parse(snap0).id && snap1.id !== snap1.prevId);
+check('v2: _meta records the rename as drizzle-kit does', JSON.stringify(snap1._meta.columns) === '{"\\"users\\".\\"age\\"":"\\"users\\".\\"years\\""}', JSON.stringify(snap1._meta));
+agreed('v2');
+
+// Step 3: a table and a view; no name: two random words after the prefix.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3);
+const kit3 = kitSnapshot(v3, 'x');
+r = ours(['generate']);
+check('v3: generate writes the migration', r.status === 0, r.stdout + r.stderr);
+const tag2 = journal().entries[2]?.tag ?? '';
+check('v3: the tag is NNNN_word_word', /^0002_[a-z]+_[a-z]+$/.test(tag2), tag2);
+const snap2 = fs.readFileSync(path.join(out, 'meta', '0002_snapshot.json'), 'utf8');
+check('v3: the snapshot equals drizzle-kit\'s, ids aside', withoutIds(snap2) === withoutIds(kit3.text), `${snap2}\n---\n${kit3.text}`);
+agreed('v3');
+
+// Nothing changed: nothing written.
+before = fingerprint(out);
+r = ours(['generate']);
+check('no changes: says so', r.status === 0 && r.stdout.includes('No schema changes, nothing to write'), r.stdout + r.stderr);
+check('no changes: writes nothing', fingerprint(out) === before);
+
+// A hostile --name stays inside the folder.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3 + 'export const extra = sqliteTable("extra", { id: integer("id") });\n');
+r = ours(['generate', '--name', '../../escape']);
+check('--name ../../escape is written as 0003_escape inside the folder', r.status === 0 && fs.existsSync(path.join(out, '0003_escape.sql')) &&
+  !fs.existsSync(path.join(root, 'escape.sql')) && !fs.existsSync(path.join(dir, '0003_escape.sql')), r.stdout + r.stderr);
+agreed('v4');
+
+{
+  const db = new Database(path.join(dir, 'dev.db'), { readonly: true });
+  const row = db.prepare('SELECT u.email, u.years, p.title FROM users u JOIN posts p ON p.user_id = u.id').get();
+  db.close();
+  check('the rows survive every migration (the renamed column keeps its value)',
+    row && row.email === 'a@example.com' && row.years === 20 && row.title === 'hello', JSON.stringify(row));
+}
+
+// drizzle-orm's own migrate() (better-sqlite3, foreign keys on) applies the
+// whole folder to a fresh database too.
+{
+  const { drizzle } = require(path.join(source, 'node_modules', 'drizzle-orm', 'better-sqlite3'));
+  const { migrate } = require(path.join(source, 'node_modules', 'drizzle-orm', 'better-sqlite3', 'migrator'));
+  const file = path.join(dir, 'orm.db');
+  const sqlite = new Database(file);
+  let error = null;
+  try { migrate(drizzle(sqlite), { migrationsFolder: out }); } catch (e) { error = e; }
+  const n = error ? -1 : sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get().n;
+  sqlite.close();
+  check('drizzle-orm migrate() applies every migration', !error && n === journal().entries.length, String(error ?? n));
+}
+
+// Hostile names (a backtick, double quotes, a comma) in a table, its
+// columns and an index: drizzle-kit's own SQL would not parse; ours does,
+// and drizzle-kit still takes the files as its own.
+{
+  const h = project('hostile');
+  fs.writeFileSync(path.join(h, 'schema.ts'), 'import { sqliteTable, integer, text, index } from "drizzle-orm/sqlite-core";\n' +
+    'export const weird = sqliteTable("we`ird \\"t\\"", {\n  id: integer("i`d").primaryKey(),\n' +
+    '  name: text("na\\"me, x").notNull().default("it\'s"),\n}, (t) => [index("i`x").on(t.name)]);\n');
+  const hr = ours(['generate', '--name', 'init'], { cwd: h });
+  check('hostile names: generate writes the migration', hr.status === 0, hr.stdout + hr.stderr);
+  agreed('hostile names', h);
+}
+
+// "Not a rename": --no-rename makes the drop and the add drizzle-kit agrees with.
+{
+  const n = project('norename');
+  const t = (col) => 'import { sqliteTable, integer, text } from "drizzle-orm/sqlite-core";\n' +
+    `export const notes = sqliteTable("notes", { id: integer("id").primaryKey(), ${col}: text("${col}") });\n`;
+  fs.writeFileSync(path.join(n, 'schema.ts'), t('body'));
+  let nr = ours(['generate', '--name', 'init'], { cwd: n });
+  fs.writeFileSync(path.join(n, 'schema.ts'), t('summary'));
+  nr = ours(['generate', '--no-rename', 'notes.body=summary'], { cwd: n });
+  const sqlText = nr.status === 0 ? fs.readFileSync(path.join(n, 'drizzle', `${journal(path.join(n, 'drizzle')).entries[1].tag}.sql`), 'utf8') : '';
+  check('--no-rename: a drop and an add', /DROP COLUMN `body`/.test(sqlText) && /ADD `summary`/.test(sqlText), nr.stdout + nr.stderr + sqlText);
+  agreed('--no-rename', n);
+}
+
+// An inconsistent folder: exit 2 naming the file, nothing written.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3);
+const stray = path.join(out, 'meta', '0009_snapshot.json');
+fs.copyFileSync(path.join(out, 'meta', '0000_snapshot.json'), stray);
+before = fingerprint(out);
+r = ours(['generate']);
+check('inconsistent folder: exit 2 naming the file', r.status === 2 && r.stderr.includes('meta/0009_snapshot.json'), r.stderr);
+check('inconsistent folder: nothing written', fingerprint(out) === before);
+fs.rmSync(stray);
+
+// A schema file broken mid-edit: a migration from what was read would drop
+// the rest, so nothing is written.
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3.replace('export const posts = sqliteTable("posts", {', 'export const posts = sqliteTable("posts", {{'));
+before = fingerprint(out);
+r = ours(['generate']);
+check('broken schema: exit 2, saying the schema was not read completely', r.status === 2 && r.stderr.includes('could not be read completely'), r.stdout + r.stderr);
+check('broken schema: nothing written', fingerprint(out) === before);
+fs.writeFileSync(path.join(dir, 'schema.ts'), v3);
+
+// A folder it cannot write into (meta/ is not writable; the .sql's temp
+// file is already made when that fails): nothing is left behind. As root,
+// permissions do not apply, so generate runs as nobody then.
+const asRoot = process.getuid && process.getuid() === 0;
+fs.chmodSync(out, 0o777);
+if (!asRoot) fs.chmodSync(path.join(out, 'meta'), 0o555);
+before = fingerprint(out);
+r = asRoot ? run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', bin, 'generate'])
+  : ours(['generate']);
+check('unwritable folder: exit 2 saying nothing was written', r.status === 2 && r.stderr.includes('nothing was written'), r.stdout + r.stderr);
+check('unwritable folder: byte-identical, no temp files left', fingerprint(out) === before);
+fs.chmodSync(path.join(out, 'meta'), 0o755);
+fs.chmodSync(out, 0o755);
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
