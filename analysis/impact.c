@@ -58,6 +58,12 @@ static bool figure(mctx *m, dz_finding *f, const char *key, char *sql, const cha
   return figure_or(m, f, key, sql, text, NULL);
 }
 
+/* A count of rows that would make the migration fail. */
+static bool blockers(mctx *m, dz_finding *f, const char *key, char *sql, const char *text) {
+  const char *none = dz_arena_printf(m->a, "%s: none, so it passes on this database", key);
+  return figure_or(m, f, key, sql, text, none);
+}
+
 static bool rows(mctx *m, dz_finding *f, const char *table, const char *text) {
   if (!have_table(m, f, table)) return false;
   return figure(m, f, "rows", sqlite3_mprintf("SELECT count(*) FROM \"%w\"", table), text);
@@ -95,7 +101,7 @@ static void duplicates(mctx *m, dz_finding *f, const char *table, const dz_strve
                               where ? ")" : "", gs ? gs : "NULL");
   sqlite3_free(nns);
   sqlite3_free(gs);
-  figure(m, f, "duplicates", sql, "%lld rows duplicate an earlier row's value and block it");
+  blockers(m, f, "duplicates", sql, "rows that duplicate an earlier row and block it: %lld");
 }
 
 /* Child rows whose non-NULL reference matches no parent row. */
@@ -118,16 +124,16 @@ static void orphans(mctx *m, dz_finding *f, const dz_foreign_key *fk) {
                           fk->columns_from.items[i]);
     sqlite3_str_appendall(s, ")");
   }
-  figure(m, f, "orphans", sqlite3_str_finish(s),
-         "%lld rows reference a missing parent row and block the foreign key");
+  blockers(m, f, "orphans", sqlite3_str_finish(s),
+           "rows whose parent is missing, which block the foreign key: %lld");
 }
 
 static void violations(mctx *m, dz_finding *f, const dz_check *ck) {
   const char *t = db_table(f);
   if (!have_table(m, f, t)) return;
-  figure(m, f, "violations",
-         sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE NOT (%s)", t, ck->value),
-         "%lld rows violate the check and block it");
+  blockers(m, f, "violations",
+           sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE NOT (%s)", t, ck->value),
+           "rows that violate the check and block it: %lld");
 }
 
 static void column_values(mctx *m, dz_finding *f, const char *column, const char *text) {
@@ -140,9 +146,9 @@ static void column_values(mctx *m, dz_finding *f, const char *column, const char
 static void nulls(mctx *m, dz_finding *f, const char *column) {
   const char *t = db_table(f);
   if (!have_table(m, f, t) || !have_column(m, f, t, column)) return;
-  figure(m, f, "nulls",
-         sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE \"%w\" IS NULL", t, column),
-         "%lld rows hold NULL and block NOT NULL");
+  blockers(m, f, "nulls",
+           sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE \"%w\" IS NULL", t, column),
+           "rows holding NULL, which block NOT NULL: %lld");
 }
 
 /* Rows of existing tables that reference f's table through a foreign key. */
@@ -162,7 +168,7 @@ static void child_rows(mctx *m, dz_finding *f) {
     }
   }
   dz_finding_add_figure(m->a, f, "child_rows", total,
-                        dz_arena_printf(m->a, "%lld rows in referencing tables are at stake",
+                        dz_arena_printf(m->a, "rows in referencing tables at stake: %lld",
                                         (long long)total));
 }
 
@@ -170,7 +176,7 @@ static void primary_key(mctx *m, dz_finding *f) {
   const dz_change *c = f->change;
   if (!c) return;
   if (c->kind == DZ_CHANGE_COLUMN_ADD) {
-    rows(m, f, db_table(f), "%lld existing rows need a unique value");
+    rows(m, f, db_table(f), "existing rows that need a unique value: %lld");
   } else if (c->kind == DZ_CHANGE_COLUMN_ALTER && c->new_column->primary_key) {
     dz_strvec one = {(const char **)&c->old_column->name, 1, 1};
     duplicates(m, f, db_table(f), &one, NULL, NULL);
@@ -194,7 +200,7 @@ static void blocking_rows(mctx *m, dz_finding *f) {
   const char *t = db_table(f);
   if (!have_table(m, f, t)) return;
   figure_or(m, f, "rows", sqlite3_mprintf("SELECT count(*) FROM \"%w\"", t),
-            "%lld existing rows make ADD COLUMN fail",
+            "existing rows that make ADD COLUMN fail: %lld",
             "the table is empty here, so it passes on this database only");
 }
 
@@ -204,15 +210,15 @@ static void measure(mctx *m, dz_finding *f) {
   const dz_change *c = f->change;
   const char *old_col = c && c->old_column ? c->old_column->name : NULL;
   if (is(f, "table-dropped"))
-    rows(m, f, db_table(f), "%lld rows would be deleted");
-  else if (is(f, "column-dropped") && rows(m, f, db_table(f), "%lld rows in the table"))
-    column_values(m, f, old_col, "%lld non-null values would be deleted");
+    rows(m, f, db_table(f), "rows deleted: %lld");
+  else if (is(f, "column-dropped") && rows(m, f, db_table(f), "rows in the table: %lld"))
+    column_values(m, f, old_col, "non-null values deleted: %lld");
   else if (is(f, "column-added-not-null-no-default") || is(f, "column-added-non-constant-default"))
     blocking_rows(m, f);
   else if (is(f, "column-set-not-null"))
     nulls(m, f, old_col);
   else if (is(f, "column-type-compatible") || is(f, "column-type-incompatible"))
-    column_values(m, f, old_col, "%lld non-null values are converted to the new type");
+    column_values(m, f, old_col, "non-null values converted to the new type: %lld");
   else if (is(f, "unique-created"))
     unique(m, f);
   else if (is(f, "primary-key-changed"))
@@ -222,10 +228,10 @@ static void measure(mctx *m, dz_finding *f) {
   else if ((is(f, "check-created") || is(f, "check-changed")) && c && c->new_check)
     violations(m, f, c->new_check);
   else if (is(f, "index-created"))
-    rows(m, f, db_table(f), "%lld rows are indexed");
+    rows(m, f, db_table(f), "rows indexed: %lld");
   else if (is(f, "table-rebuild"))
-    rows(m, f, db_table(f), "%lld rows are copied");
-  else if (is(f, "table-rebuild-referenced") && rows(m, f, db_table(f), "%lld rows are copied"))
+    rows(m, f, db_table(f), "rows copied: %lld");
+  else if (is(f, "table-rebuild-referenced") && rows(m, f, db_table(f), "rows copied: %lld"))
     child_rows(m, f);
 }
 
@@ -238,4 +244,16 @@ dz_result dz_impact_measure(const char *db_path, const dz_schema *next, dz_findi
   for (size_t i = 0; f && i < f->items.len; i++) measure(&m, f->items.items[i]);
   sqlite3_close(db);
   return DZ_OK;
+}
+
+dz_result dz_impact_applied_migrations(const char *db_path, const char *table, int64_t *out,
+                                       dz_error *err) {
+  sqlite3 *db = NULL;
+  dz_result r = dz_sql_open_readonly(db_path, &db, err);
+  if (r != DZ_OK) return r;
+  *out = -1;
+  if (dz_sql_table_exists(db, table))
+    r = dz_sql_count(db, sqlite3_mprintf("SELECT count(*) FROM \"%w\"", table), out, err);
+  sqlite3_close(db);
+  return r;
 }

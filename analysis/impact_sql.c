@@ -74,7 +74,8 @@ dz_result dz_sql_count(sqlite3 *db, char *sql, int64_t *out, dz_error *err) {
     sqlite3_progress_handler(db, 0, NULL, NULL);
     if (rc == SQLITE_ROW) *out = sqlite3_column_int64(st, 0);
     else if (rc == SQLITE_INTERRUPT)
-      r = dz_error_set(err, DZ_ERR_SQLITE, "the query took longer than %.0f s", DZ_SQL_QUERY_SECONDS);
+      r = dz_error_set(err, DZ_ERR_SQLITE, "the query took longer than %.0f s",
+                       DZ_SQL_QUERY_SECONDS);
     else if (rc != SQLITE_DONE) r = dz_error_set(err, DZ_ERR_SQLITE, "%s", sqlite3_errmsg(db));
   }
   sqlite3_finalize(st);
@@ -84,14 +85,18 @@ dz_result dz_sql_count(sqlite3 *db, char *sql, int64_t *out, dz_error *err) {
 
 bool dz_sql_table_exists(sqlite3 *db, const char *table) {
   int64_t n = 0;
-  char *sql = sqlite3_mprintf("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = %Q",
+  char *sql = sqlite3_mprintf("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                              "AND name = %Q "
+                              "COLLATE NOCASE",
                               table);
   return dz_sql_count(db, sql, &n, NULL) == DZ_OK && n > 0;
 }
 
 bool dz_sql_column_exists(sqlite3 *db, const char *table, const char *column) {
   int64_t n = 0;
-  char *sql = sqlite3_mprintf("SELECT count(*) FROM pragma_table_info(%Q) WHERE name = %Q", table,
+  char *sql = sqlite3_mprintf("SELECT count(*) FROM pragma_table_info(%Q) "
+                              "WHERE name = %Q COLLATE NOCASE",
+                              table,
                               column);
   return dz_sql_count(db, sql, &n, NULL) == DZ_OK && n > 0;
 }

@@ -28,6 +28,25 @@ char *dz_report_render(const dz_report_input *in, dz_report_format fmt, dz_arena
   return dz_report_text(in, a);
 }
 
+/* A path as a URI reference: percent-encode what is not unreserved or '/'. */
+char *dz_report_uri_path(const char *path, dz_arena *a) {
+  static const char hex[] = "0123456789ABCDEF";
+  size_t n = strlen(path);
+  char *out = dz_arena_alloc(a, n * 3 + 1), *o = out;
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+        strchr("-._~/", *p)) {
+      *o++ = (char)*p;
+    } else {
+      *o++ = '%';
+      *o++ = hex[*p >> 4];
+      *o++ = hex[*p & 15];
+    }
+  }
+  *o = 0;
+  return out;
+}
+
 const char *dz_report_docs_base(const char *exe_path, dz_arena *a) {
   static const char *const beside[] = {"../docs/rules.md", "../../docs/rules.md",
                                        "../share/drizzle-lsp/rules.md"};
@@ -35,7 +54,8 @@ const char *dz_report_docs_base(const char *exe_path, dz_arena *a) {
     const char *dir = dz_path_dirname(a, exe_path);
     for (size_t i = 0; i < sizeof beside / sizeof *beside; i++) {
       const char *doc = dz_path_resolve(a, dir, beside[i]);
-      if (access(doc, R_OK) == 0) return dz_arena_printf(a, "file://%s", doc);
+      if (access(doc, R_OK) == 0)
+        return dz_arena_printf(a, "file://%s", dz_report_uri_path(doc, a));
     }
   }
   return "docs/rules.md";

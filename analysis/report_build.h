@@ -13,6 +13,9 @@
 /* path relative to in->root when it lies inside it, else path; borrowed or in a. */
 const char *dz_report_path(const dz_report_input *in, const char *path);
 
+/* A path as a URI path: what is not unreserved or '/' percent-encoded; in a. */
+char *dz_report_uri_path(const char *path, dz_arena *a);
+
 /* Findings counted by risk: n[DZ_RISK_SAFE], n[DZ_RISK_CAREFUL], n[DZ_RISK_HIGH]. */
 void dz_report_count(const dz_findings *f, size_t n[3]);
 

@@ -24,30 +24,11 @@ static json_t *text_message(const char *s) {
   return m;
 }
 
-/* A path as a URI reference: percent-encode what is not unreserved or '/'. */
-static char *uri_path(const char *path, dz_arena *a) {
-  static const char hex[] = "0123456789ABCDEF";
-  size_t n = strlen(path);
-  char *out = dz_arena_alloc(a, n * 3 + 1), *o = out;
-  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-        strchr("-._~/", *p)) {
-      *o++ = (char)*p;
-    } else {
-      *o++ = '%';
-      *o++ = hex[*p >> 4];
-      *o++ = hex[*p & 15];
-    }
-  }
-  *o = 0;
-  return out;
-}
-
 static json_t *physical(const dz_report_input *in, const char *file, const dz_span *span,
                         dz_arena *a) {
   const char *shown = dz_report_path(in, file);
   json_t *art = json_object();
-  dz_json_put(art, "uri", json_string(uri_path(shown, a)));
+  dz_json_put(art, "uri", json_string(dz_report_uri_path(shown, a)));
   if (shown != file) dz_json_put(art, "uriBaseId", json_string("SRCROOT"));
   json_t *pl = json_object();
   dz_json_put(pl, "artifactLocation", art);
@@ -145,7 +126,8 @@ char *dz_report_sarif(const dz_report_input *in, dz_arena *a) {
   dz_json_put(run, "tool", tool);
   if (in->root) {
     json_t *base = json_object(), *src = json_object();
-    dz_json_put(src, "uri", json_string(dz_arena_printf(a, "file://%s/", uri_path(in->root, a))));
+    const char *uri = dz_arena_printf(a, "file://%s/", dz_report_uri_path(in->root, a));
+    dz_json_put(src, "uri", json_string(uri));
     dz_json_put(base, "SRCROOT", src);
     dz_json_put(run, "originalUriBaseIds", base);
   }

@@ -134,27 +134,31 @@ static void print_dry_run(FILE *out, const dz_report_input *in) {
     if (in->db_note) fprintf(out, "\ndatabase: %s\n", in->db_note);
     return;
   }
-  fprintf(out, "\ndatabase: %s (read only)%s%s\n", dz_report_path(in, in->db), in->db_note ? ": " : "",
+  fprintf(out, "\ndatabase: %s (read only)%s%s\n", dz_report_path(in, in->db),
+          in->db_note ? ": " : "",
           in->db_note ? in->db_note : "");
   if (!d) return;
   if (d->ok)
     fprintf(out, "dry run on a copy: ok, %zu statements in %.1f ms (foreign keys on, one "
                  "transaction, as drizzle-orm's migrator)\n", d->executed, d->ms);
-  else
-    fprintf(out, "dry run on a copy: FAILED at statement %zu of %zu after %.1f ms: %s\n  %s\n",
-            d->executed, d->total, d->ms, d->error, d->failed_sql);
+  else {
+    fprintf(out, "dry run on a copy: FAILED at statement %zu of %zu after %.1f ms: %s\n",
+            d->executed, d->total, d->ms, d->error);
+    print_block(out, "  ", d->failed_sql ? d->failed_sql : "");
+  }
   for (size_t i = 0; i < d->losses.len; i++)
-    fprintf(out, "  rows lost: %s had %lld rows, has %lld after the migration\n",
+    fprintf(out, "  rows lost in %s: %lld before the migration, %lld after\n",
             d->losses.items[i].table, (long long)d->losses.items[i].before,
             (long long)d->losses.items[i].after);
   if (d->fk_violations)
-    fprintf(out, "  foreign_key_check reports %lld rows after the migration\n",
+    fprintf(out, "  rows PRAGMA foreign_key_check reports after the migration: %lld\n",
             (long long)d->fk_violations);
 }
 
 static void print_header(FILE *out, const dz_report_input *in) {
   size_t total = in->findings->items.len;
-  const char *against = in->snapshot ? dz_report_path(in, in->snapshot) : "an empty database (no migrations yet)";
+  const char *against = in->snapshot ? dz_report_path(in, in->snapshot)
+                                     : "an empty database (no migrations yet)";
   if (!total) {
     fprintf(out, "drizzle-lsp check: no pending changes; the schema matches %s\n", against);
     return;
@@ -184,5 +188,9 @@ char *dz_report_text(const dz_report_input *in, dz_arena *a) {
   fclose(out);
   char *text = dz_arena_strndup(a, buf, len);
   free(buf);
+  /* Names come from schema files: keep their control characters (an escape
+  ** sequence in a table name) from reaching the terminal. */
+  for (char *p = text; *p; p++)
+    if ((*p > 0 && *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f) *p = '?';
   return text;
 }

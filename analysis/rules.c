@@ -224,7 +224,8 @@ dz_result dz_rules_evaluate(const dz_schema *prev, const dz_schema *next, const 
   dz_findings *list = dz_arena_alloc(a, sizeof *list);
   dz_rules_ctx x = {prev, next, diff, a, list};
   for (size_t i = 0; i < diff->changes.len; i++) evaluate_change(&x, &diff->changes.items[i]);
-  for (size_t i = 0; i < diff->candidates.len; i++) rename_candidate(&x, &diff->candidates.items[i]);
+  for (size_t i = 0; i < diff->candidates.len; i++)
+    rename_candidate(&x, &diff->candidates.items[i]);
   for (size_t i = 0; i < next->tables.len; i++)
     if (!dz_rules_table_is_new(&x, next->tables.items[i])) table_rebuild(&x, next->tables.items[i]);
   *out = list;

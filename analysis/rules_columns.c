@@ -58,42 +58,54 @@ static void stored_generated(const dz_rules_ctx *x, const dz_change *c, const ch
   f->hint = "Use a VIRTUAL generated column, or rebuild the table with the column in it";
 }
 
-static void column_added(const dz_rules_ctx *x, const dz_change *c) {
+/* A NOT NULL column without a default, or one SQLite refuses to add. */
+static void added_blocked(const dz_rules_ctx *x, const dz_change *c, const char *t,
+                          const char *n) {
   const dz_column *col = c->new_column;
-  const char *t = c->new_table->name, *n = col->name;
-  dz_arena *a = x->a;
   dz_finding *f;
-  if (col->generated == DZ_GENERATED_STORED) {
-    stored_generated(x, c, t, n);
-  } else if (col->primary_key) {
-    f = column_finding(x, c, "primary-key-changed", DZ_RISK_HIGH,
-                       dz_arena_printf(a, "column %s.%s is added as the primary key: the table "
-                                       "is rebuilt and every existing row needs a unique, "
-                                       "non-null value", t, n));
-  } else if (col->not_null && col->def.kind == DZ_DEFAULT_NONE && col->generated == DZ_GENERATED_NONE) {
+  if (col->not_null && col->def.kind == DZ_DEFAULT_NONE) {
     f = column_finding(x, c, "column-added-not-null-no-default", DZ_RISK_HIGH,
-                       dz_arena_printf(a, "column %s.%s is added NOT NULL without a default: "
+                       dz_arena_printf(x->a, "column %s.%s is added NOT NULL without a default: "
                                        "the migration fails on a table that has rows, and "
                                        "running code that inserts without it fails", t, n));
     f->hint = "Add a default, or add the column nullable, backfill it, then make it NOT NULL";
     add_default_fix(x, f, c);
     make_nullable_fix(x, f, c);
-  } else if (default_is_non_constant(&col->def)) {
-    f = column_finding(x, c, "column-added-non-constant-default", DZ_RISK_HIGH,
-                       dz_arena_printf(a, "column %s.%s is added with the non-constant default "
-                                       "%s: SQLite refuses ALTER TABLE ADD COLUMN with it once "
-                                       "the table has rows (\"Cannot add a column with "
-                                       "non-constant default\")", t, n, col->def.text));
-    f->hint = "Add it with a constant default (or none) and set values with an UPDATE";
-  } else if (col->not_null) {
-    column_finding(x, c, "column-added-not-null-default", DZ_RISK_CAREFUL,
-                   dz_arena_printf(a, "column %s.%s is added NOT NULL with default %s: every "
-                                   "existing row gets that value", t, n, col->def.text));
-  } else {
-    column_finding(x, c, "column-added-nullable", DZ_RISK_SAFE,
-                   dz_arena_printf(a, "new nullable column %s.%s (existing rows get %s)", t, n,
-                                   col->def.kind == DZ_DEFAULT_NONE ? "NULL" : col->def.text));
+    return;
   }
+  f = column_finding(x, c, "column-added-non-constant-default", DZ_RISK_HIGH,
+                     dz_arena_printf(x->a, "column %s.%s is added with the non-constant default "
+                                     "%s: SQLite refuses ALTER TABLE ADD COLUMN with it once "
+                                     "the table has rows (\"Cannot add a column with "
+                                     "non-constant default\")", t, n, col->def.text));
+  f->hint = "Add it with a constant default (or none) and set values with an UPDATE";
+}
+
+static void column_added(const dz_rules_ctx *x, const dz_change *c) {
+  const dz_column *col = c->new_column;
+  const char *t = c->new_table->name, *n = col->name;
+  if (col->generated == DZ_GENERATED_STORED)
+    stored_generated(x, c, t, n);
+  else if (col->generated == DZ_GENERATED_VIRTUAL)
+    column_finding(x, c, "column-added-nullable", DZ_RISK_SAFE,
+                   dz_arena_printf(x->a, "new virtual generated column %s.%s (computed as %s)", t,
+                                   n, col->generated_as ? col->generated_as : "an expression"));
+  else if (col->primary_key)
+    column_finding(x, c, "primary-key-changed", DZ_RISK_HIGH,
+                   dz_arena_printf(x->a, "column %s.%s is added as the primary key: the table "
+                                   "is rebuilt and every existing row needs a unique, non-null "
+                                   "value", t, n));
+  else if ((col->not_null && col->def.kind == DZ_DEFAULT_NONE) ||
+           default_is_non_constant(&col->def))
+    added_blocked(x, c, t, n);
+  else if (col->not_null)
+    column_finding(x, c, "column-added-not-null-default", DZ_RISK_CAREFUL,
+                   dz_arena_printf(x->a, "column %s.%s is added NOT NULL with default %s: every "
+                                   "existing row gets that value", t, n, col->def.text));
+  else
+    column_finding(x, c, "column-added-nullable", DZ_RISK_SAFE,
+                   dz_arena_printf(x->a, "new nullable column %s.%s (existing rows get %s)", t, n,
+                                   col->def.kind == DZ_DEFAULT_NONE ? "NULL" : col->def.text));
 }
 
 static void column_dropped(const dz_rules_ctx *x, const dz_change *c) {

@@ -31,7 +31,8 @@ static void unique_created(const dz_rules_ctx *x, const dz_change *c, const char
                        dz_arena_printf(x->a, "%s %s on %s (%s): the migration fails if existing "
                                        "rows hold duplicate values", what, name, t,
                                        join_columns(x->a, cols)));
-  f->hint = "Find and resolve duplicates before migrating (SELECT ... GROUP BY ... HAVING count(*) > 1)";
+  f->hint = "Find and resolve duplicates before migrating "
+            "(SELECT ... GROUP BY ... HAVING count(*) > 1)";
 }
 
 static void index_created(const dz_rules_ctx *x, const dz_change *c) {
@@ -96,7 +97,8 @@ static void foreign_key_change(const dz_rules_ctx *x, const dz_change *c) {
 static void primary_key_change(const dz_rules_ctx *x, const dz_change *c) {
   const dz_primary_key *pk = c->new_pk ? c->new_pk : c->old_pk;
   const char *t = c->new_table ? c->new_table->name : c->old_table->name;
-  push(x, c, "primary-key-changed", DZ_RISK_HIGH, NULL, c->new_pk ? c->new_pk->span : dz_span_none(),
+  dz_span span = c->new_pk ? c->new_pk->span : dz_span_none();
+  push(x, c, "primary-key-changed", DZ_RISK_HIGH, NULL, span,
        dz_arena_printf(x->a, "composite primary key of %s (%s) %s: rows are identified "
                        "differently, and references and upserts that rely on it break", t,
                        join_columns(x->a, &pk->columns),

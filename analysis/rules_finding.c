@@ -119,3 +119,19 @@ char *dz_rules_join(dz_arena *a, const dz_strvec *v, const char *sep) {
   *o = 0;
   return out;
 }
+
+dz_severity dz_risk_severity(dz_risk r) {
+  return r == DZ_RISK_HIGH ? DZ_SEV_ERROR : r == DZ_RISK_CAREFUL ? DZ_SEV_WARNING : DZ_SEV_INFO;
+}
+
+void dz_findings_to_diags(const dz_findings *f, dz_arena *a, dz_diag_list *out) {
+  for (size_t i = 0; f && i < f->items.len; i++) {
+    const dz_finding *x = f->items.items[i];
+    if (!x->loc.file) continue;
+    if (x->hint)
+      dz_diag_add(a, out, dz_risk_severity(x->risk), x->rule, x->loc.span, "%s. %s.", x->message,
+                  x->hint);
+    else
+      dz_diag_add(a, out, dz_risk_severity(x->risk), x->rule, x->loc.span, "%s", x->message);
+  }
+}

@@ -33,6 +33,7 @@ typedef struct check_run {
   dz_findings *findings;
   dz_strvec sql;          /* forward statements as shown (deviation comment first) */
   dz_strvec raw_sql;      /* the same, as run */
+  size_t journal_len;      /* migrations in the folder */
   dz_dry_run dry_run;
   dz_report_input in;
 } check_run;
@@ -49,6 +50,7 @@ static int load_inputs(check_run *r, int argc, char **argv) {
   r->cfg = p.config;
   r->next = p.schema;
   r->prev = dz_migrations_last_snapshot(p.migrations);
+  r->journal_len = p.migrations->items.len;
   if (p.migrations->items.len)
     r->in.snapshot = p.migrations->items.items[p.migrations->items.len - 1].snapshot_path;
   char cwd[4096];
@@ -57,30 +59,7 @@ static int load_inputs(check_run *r, int argc, char **argv) {
   return DZ_EXIT_OK;
 }
 
-static bool is_rebuild(const dz_finding *f) {
-  return strcmp(f->rule, "table-rebuild") == 0 || strcmp(f->rule, "table-rebuild-referenced") == 0;
-}
-
-/* The finding a statement of change c belongs to: the table's rebuild when
-** c is what rebuilds it, else the first finding about c, else the first
-** about its table. NULL for housekeeping statements. */
-static dz_finding *owner_of(const check_run *r, const dz_change *c) {
-  const dz_findings *fs = r->findings;
-  const dz_table *t = c ? (c->new_table ? c->new_table : c->old_table) : NULL;
-  if (!t) return NULL;
-  bool rebuilds = dz_rules_change_rebuilds(r->diff, c, r->cfg->dialect);
-  for (size_t i = 0; rebuilds && i < fs->items.len; i++)
-    if (is_rebuild(fs->items.items[i]) && strcmp(fs->items.items[i]->table, t->name) == 0)
-      return fs->items.items[i];
-  for (size_t i = 0; i < fs->items.len; i++)
-    if (fs->items.items[i]->change == c) return fs->items.items[i];
-  for (size_t i = 0; i < fs->items.len; i++)
-    if (strcmp(fs->items.items[i]->table, t->name) == 0) return fs->items.items[i];
-  return NULL;
-}
-
-/* The migration's SQL, each statement attached to the finding it comes
-** from. A deviation is said once above a run of statements that share it. */
+/* The migration's SQL, each statement with the finding it comes from. */
 static void plan_sql(check_run *r) {
   dz_sql_plan *plan = NULL;
   dz_error err;
@@ -88,19 +67,9 @@ static void plan_sql(check_run *r) {
     r->in.sql_note = dz_arena_printf(r->a, "not available: %s", err.message);
     return;
   }
-  const char *said = NULL;
-  for (size_t i = 0; i < plan->forward.len; i++) {
-    const dz_sql_stmt *s = &plan->forward.items[i];
-    bool repeat = s->deviation && said && strcmp(said, s->deviation) == 0;
-    const char *shown = s->deviation && !repeat
-                            ? dz_arena_printf(r->a, "-- drizzle-lsp: %s\n%s", s->deviation, s->sql)
-                            : s->sql;
-    said = s->deviation;
-    dz_vec_push(r->a, &r->sql, shown);
-    dz_vec_push(r->a, &r->raw_sql, s->sql);
-    dz_finding *f = owner_of(r, s->change);
-    if (f) dz_vec_push(r->a, &f->sql, shown);
-  }
+  dz_findings_attach_sql(r->findings, r->diff, plan, r->a, &r->sql);
+  for (size_t i = 0; i < plan->forward.len; i++)
+    dz_vec_push(r->a, &r->raw_sql, plan->forward.items[i].sql);
   r->in.sql = &r->sql;
   if (r->diff->candidates.len)
     r->in.sql_note = "rename candidates are shown as drops and adds; generate asks first";
@@ -119,12 +88,38 @@ static const char *config_db(check_run *r) {
   return dz_path_resolve(r->a, r->cfg->dir, dz_arena_strndup(r->a, url, n));
 }
 
+/* libSQL's ALTER COLUMN does not exist in SQLite: a dry run of such a
+** migration on sqlite3 would fail for a reason production never sees. */
+static bool needs_libsql(const check_run *r) {
+  for (size_t i = 0; i < r->raw_sql.len; i++)
+    if (strstr(r->raw_sql.items[i], " ALTER COLUMN ")) return true;
+  return false;
+}
+
+static void add_note(check_run *r, const char *note) {
+  r->in.db_note = r->in.db_note ? dz_arena_printf(r->a, "%s; %s", r->in.db_note, note) : note;
+}
+
+/* Figures assume the database is at the last snapshot: say so when
+** drizzle-orm's migrator has recorded a different number of migrations. */
+static dz_result note_behind(check_run *r, const char *db, dz_error *err) {
+  int64_t applied = 0;
+  dz_result rc = dz_impact_applied_migrations(db, r->cfg->migrations_table, &applied, err);
+  if (rc != DZ_OK || applied < 0 || (size_t)applied == r->journal_len) return rc;
+  add_note(r, dz_arena_printf(
+      r->a, "%s records %lld applied migrations but the folder has %zu; figures and the dry run "
+      "assume the database is at the last one", r->cfg->migrations_table, (long long)applied,
+      r->journal_len));
+  return DZ_OK;
+}
+
 static dz_result measure(check_run *r, dz_error *err) {
   const char *db = r->opts.db;
   if (!db) {
     db = config_db(r);
     if (!db) {
-      r->in.db_note = "no development database (give --db FILE, or a file: dbCredentials.url) for row counts and a dry run";
+      r->in.db_note = "no development database (give --db FILE, or a file: dbCredentials.url) "
+                      "for row counts and a dry run";
       return DZ_OK;
     }
     if (access(db, F_OK) != 0) {
@@ -137,12 +132,16 @@ static dz_result measure(check_run *r, dz_error *err) {
     return dz_error_set(err, DZ_ERR_NOT_FOUND, "--db %s: no such file", db);
   }
   dz_result rc = dz_impact_measure(db, r->next, r->findings, r->a, err);
-  if (rc == DZ_OK && r->in.sql)
+  if (rc == DZ_OK) rc = note_behind(r, db, err);
+  bool dry = r->in.sql && !needs_libsql(r);
+  if (r->in.sql && !dry)
+    add_note(r, "no dry run: the migration uses libSQL's ALTER COLUMN, which SQLite cannot run");
+  if (rc == DZ_OK && dry)
     rc = dz_impact_dry_run(db, (const char *const *)r->raw_sql.items, r->raw_sql.len, r->a,
                            &r->dry_run, err);
   if (rc != DZ_OK) return rc;
   r->in.db = db;
-  r->in.dry_run = r->in.sql ? &r->dry_run : NULL;
+  r->in.dry_run = dry ? &r->dry_run : NULL;
   return DZ_OK;
 }
 

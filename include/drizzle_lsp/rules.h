@@ -10,8 +10,10 @@
 #ifndef DZ_RULES_H
 #define DZ_RULES_H
 
+#include "drizzle_lsp/diag.h"
 #include "drizzle_lsp/diff.h"
 #include "drizzle_lsp/model.h"
+#include "drizzle_lsp/sqlgen.h"
 
 /* Ordered: a higher value is riskier. */
 typedef enum dz_risk { DZ_RISK_SAFE = 0, DZ_RISK_CAREFUL = 1, DZ_RISK_HIGH = 2 } dz_risk;
@@ -128,6 +130,27 @@ const dz_rule_info *dz_rule_lookup(const char *id); /* NULL when unknown */
 ** make the migration rebuild its table? The statements of such a change are
 ** the rebuild's. */
 bool dz_rules_change_rebuilds(const dz_diff *diff, const dz_change *c, dz_dialect dialect);
+
+/* Put the plan's forward statements (dz_sqlgen_migration of the same diff)
+** with the findings they come from (finding->sql): a rebuild's statements
+** with its table-rebuild* finding, others with the first finding about their
+** change, else about their table; PRAGMAs and other housekeeping with none.
+** A statement whose deviation from drizzle-kit differs from the previous
+** statement's is shown with a "-- drizzle-lsp: <why>" line first. shown
+** (optional) receives every statement as shown, in order; the same strings
+** are in the findings. Strings in a. */
+void dz_findings_attach_sql(dz_findings *f, const dz_diff *diff, const dz_sql_plan *plan,
+                            dz_arena *a, dz_strvec *shown);
+
+/* How an editor shows a finding: high Error, careful Warning, safe
+** Information. */
+dz_severity dz_risk_severity(dz_risk r);
+
+/* One diagnostic per finding that has a place in the schema (loc.file set):
+** the finding's span (its file index is the schema's), the rule id as code,
+** the message with the hint after it. Allocated in a. Findings without a
+** place (a dropped table) are left out: the caller decides where they go. */
+void dz_findings_to_diags(const dz_findings *f, dz_arena *a, dz_diag_list *out);
 
 /* Append a figure to a finding (strings copied into a). */
 void dz_finding_add_figure(dz_arena *a, dz_finding *f, const char *key, int64_t value,

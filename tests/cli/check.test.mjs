@@ -174,5 +174,34 @@ check('dbCredentials.url file: form gives figures', j?.database.path === dbPath 
   j?.findings.find((x) => x.rule === 'column-dropped')?.figures.non_null_values === 2, JSON.stringify(j?.database));
 check('still byte-identical', digest() === before);
 
+// A database behind the migrations folder is named as such.
+fs.copyFileSync(dbPath, path.join(dir, 'behind.db'));
+{
+  const sqlite = new Database(path.join(dir, 'behind.db'));
+  sqlite.exec('DELETE FROM __drizzle_migrations');
+  sqlite.close();
+}
+r = checkRun(['--db', 'behind.db', '--format', 'json']);
+check('a database behind the folder is noted', /records 0 applied migrations but the folder has 1/
+  .test(json(r)?.database.note || ''), r.stdout + r.stderr);
+r = checkRun(['--db', 'dev.db', '--format', 'json']);
+check('a database at the folder has no note', json(r)?.database.note === null, r.stdout);
+
+// Turso: libSQL alters a plain column in place with ALTER COLUMN, which
+// SQLite cannot run, so there is no dry run (figures still come).
+fs.writeFileSync(path.join(dir, 'drizzle.config.ts'),
+  'import { defineConfig } from "drizzle-kit";\n' +
+  'export default defineConfig({ dialect: "turso", schema: "./schema.ts", out: "./drizzle", ' +
+  'dbCredentials: { url: "libsql://example.invalid" } });\n');
+write(schema({ age: 'real("age")' }));
+r = checkRun(['--db', 'dev.db', '--format', 'json']);
+j = json(r);
+check('turso: an in-place type change is not a rebuild', j && !rules(r).some((x) => x.startsWith('table-rebuild')) &&
+  rules(r).includes('column-type-compatible'), r.stdout + r.stderr);
+check('turso: no dry run of ALTER COLUMN on SQLite, and says why', j?.database.dry_run === null &&
+  /ALTER COLUMN/.test(j?.database.note || ''), JSON.stringify(j?.database));
+check('turso: figures still come', j?.findings.find((x) => x.rule === 'column-type-compatible')?.figures.non_null_values === 2,
+  JSON.stringify(j?.findings));
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

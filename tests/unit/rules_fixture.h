@@ -56,6 +56,12 @@ static inline dz_column *fx_column(fx *f, dz_schema *s, dz_table *t, const char 
   return c;
 }
 
+/* The same column in both schemas. */
+static inline void fx_both(fx *f, dz_table *ot, dz_table *nt, const char *name, const char *type) {
+  fx_column(f, f->prev, ot, name, type, false);
+  fx_column(f, f->next, nt, name, type, false);
+}
+
 /* The same table in both schemas with an integer primary key "id". */
 static inline void fx_pair(fx *f, const char *name, dz_table **old_t, dz_table **new_t) {
   *old_t = fx_table(f, f->prev, name);

@@ -110,8 +110,7 @@ static dz_findings *all_rules(fx *f) {
   fx_change(f, DZ_CHANGE_CHECK_CREATE, ou, nu)->new_check = ck;
   fx_change(f, DZ_CHANGE_COLUMN_ADD, ou, nu)->new_column =
       fx_column(f, f->next, nu, "plan", "text", true);
-  fx_column(f, f->prev, op, "author_id", "integer", false);
-  fx_column(f, f->next, np, "author_id", "integer", false);
+  fx_both(f, op, np, "author_id", "integer");
   fx_change(f, DZ_CHANGE_FOREIGN_KEY_CREATE, op, np)->new_fk =
       fx_fk(f, f->next, np, "author_id", "users", "cascade");
   dz_table *gone = fx_table(f, f->prev, "tags");
@@ -156,7 +155,7 @@ DZ_TEST(figures_count_what_each_change_touches) {
   DZ_CHECK(ghost && ghost->figures.len == 0);
   DZ_CHECK_CONTAINS(ghost ? ghost->figures_note : NULL, "ghosts is not in the database");
   const dz_figure *fg = figure(fx_find(fs, "table-dropped"), "rows");
-  DZ_CHECK_CONTAINS(fg ? fg->text : NULL, "2 rows");
+  DZ_CHECK_CONTAINS(fg ? fg->text : NULL, "rows deleted: 2");
   fx_free(f);
   DZ_CHECK(unchanged(path, before));
 }
@@ -234,6 +233,27 @@ DZ_TEST(dry_run_shows_the_cascade_the_migrator_transaction_causes) {
   DZ_CHECK_CONTAINS(run.error, "no such table");
   dz_arena_free(a);
   DZ_CHECK(unchanged(path, before));
+}
+
+DZ_TEST(applied_migrations_and_names_in_another_case) {
+  const char *path = make_db(scratch_dir());
+  int64_t n = 0;
+  dz_error err;
+  DZ_CHECK_INT(dz_impact_applied_migrations(path, "__drizzle_migrations", &n, &err), DZ_OK);
+  DZ_CHECK_INT(n, -1);
+  sqlite3 *db = NULL;
+  sqlite3_open(path, &db);
+  sqlite3_exec(db, "CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY, hash text, created_at numeric);"
+                   "INSERT INTO __drizzle_migrations (hash) VALUES ('a'), ('b');", NULL, NULL, NULL);
+  sqlite3_close(db);
+  DZ_CHECK_INT(dz_impact_applied_migrations(path, "__drizzle_migrations", &n, &err), DZ_OK);
+  DZ_CHECK_INT(n, 2);
+  fx *f = fx_new(DZ_DIALECT_SQLITE);
+  fx_change(f, DZ_CHANGE_TABLE_DROP, fx_table(f, f->prev, "USERS"), NULL);
+  dz_findings *fs = fx_eval(f);
+  DZ_CHECK_INT(dz_impact_measure(path, f->next, fs, f->a, &err), DZ_OK);
+  CHECK_FIGURE(fx_find(fs, "table-dropped"), "rows", 5);
+  fx_free(f);
 }
 
 DZ_TEST(missing_or_broken_database_is_an_error_naming_it) {

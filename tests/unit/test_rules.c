@@ -148,6 +148,20 @@ DZ_TEST(stored_generated_column_is_high) {
   fx_free(f);
 }
 
+DZ_TEST(virtual_generated_column_is_safe_and_not_a_not_null_add) {
+  fx *f = fx_new(DZ_DIALECT_SQLITE);
+  dz_column *c;
+  add_column(f, &c, "integer", true);
+  c->generated = DZ_GENERATED_VIRTUAL;
+  c->generated_as = "(\"id\" * 2)";
+  dz_findings *fs = fx_eval(f);
+  const dz_finding *fd = fx_find(fs, "column-added-nullable");
+  CHECK_FINDING(fd, DZ_RISK_SAFE, "users", "age");
+  DZ_CHECK_CONTAINS(fd ? fd->message : NULL, "(\"id\" * 2)");
+  DZ_CHECK_INT(fs->items.len, 1);
+  fx_free(f);
+}
+
 DZ_TEST(primary_key_column_added_is_high_and_rebuilds) {
   fx *f = fx_new(DZ_DIALECT_SQLITE);
   dz_column *c;
@@ -340,8 +354,7 @@ DZ_TEST(foreign_keys) {
   dz_table *ou, *nu, *op, *np;
   fx_pair(f, "users", &ou, &nu);
   fx_pair(f, "posts", &op, &np);
-  fx_column(f, f->prev, op, "author_id", "integer", false);
-  fx_column(f, f->next, np, "author_id", "integer", false);
+  fx_both(f, op, np, "author_id", "integer");
   dz_foreign_key *fk = fx_fk(f, f->next, np, "author_id", "users", "cascade");
   fx_change(f, DZ_CHANGE_FOREIGN_KEY_CREATE, op, np)->new_fk = fk;
   dz_findings *fs = fx_eval(f);
@@ -485,6 +498,35 @@ DZ_TEST(risk_names_and_max) {
   dz_error err;
   dz_findings *out;
   DZ_CHECK_INT(dz_rules_evaluate(NULL, NULL, NULL, NULL, &out, &err), DZ_ERR_USAGE);
+}
+
+DZ_TEST(findings_become_diagnostics_with_rule_codes_and_severities) {
+  fx *f = fx_new(DZ_DIALECT_SQLITE);
+  dz_table *ot, *nt;
+  fx_pair(f, "users", &ot, &nt);
+  dz_column *c = fx_column(f, f->next, nt, "age", "integer", true);
+  fx_change(f, DZ_CHANGE_COLUMN_ADD, ot, nt)->new_column = c;
+  fx_change(f, DZ_CHANGE_TABLE_DROP, fx_table(f, f->prev, "gone"), NULL);
+  dz_table *p = fx_table(f, f->next, "posts");
+  fx_change(f, DZ_CHANGE_TABLE_CREATE, NULL, p);
+  dz_findings *fs = fx_eval(f);
+  dz_diag_list diags = {0};
+  dz_findings_to_diags(fs, f->a, &diags);
+  DZ_CHECK_INT(diags.len, 2); /* the dropped table has no place in the schema */
+  for (size_t i = 0; i < diags.len; i++) {
+    const dz_diag *d = &diags.items[i];
+    if (strcmp(d->code, "column-added-not-null-no-default") == 0) {
+      DZ_CHECK_INT(d->severity, DZ_SEV_ERROR);
+      DZ_CHECK_INT(d->span.start.row, c->span.start.row);
+      DZ_CHECK_CONTAINS(d->message, "users.age");
+      DZ_CHECK_CONTAINS(d->message, "Add a default");
+    } else {
+      DZ_CHECK_STR(d->code, "table-created");
+      DZ_CHECK_INT(d->severity, DZ_SEV_INFO);
+    }
+  }
+  DZ_CHECK_INT(dz_risk_severity(DZ_RISK_CAREFUL), DZ_SEV_WARNING);
+  fx_free(f);
 }
 
 DZ_TEST(every_rule_id_has_a_section_in_docs_rules_md) {

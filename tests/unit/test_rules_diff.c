@@ -64,8 +64,7 @@ DZ_TEST(changed_index_is_one_finding) {
   fx *f = fx_new(DZ_DIALECT_SQLITE);
   dz_table *ot, *nt;
   fx_pair(f, "users", &ot, &nt);
-  fx_column(f, f->prev, ot, "email", "text", false);
-  fx_column(f, f->next, nt, "email", "text", false);
+  fx_both(f, ot, nt, "email", "text");
   dz_strvec_push(f->prev, &dz_table_add_index(f->prev, ot, "users_email_idx")->columns, "email");
   dz_index *n = dz_table_add_index(f->next, nt, "users_email_idx");
   dz_strvec_push(f->next, &n->columns, "email");
@@ -83,8 +82,7 @@ DZ_TEST(type_and_not_null_change_from_the_diff) {
   dz_table *ou, *nu, *op, *np;
   fx_pair(f, "users", &ou, &nu);
   fx_pair(f, "posts", &op, &np);
-  fx_column(f, f->prev, op, "author_id", "integer", false);
-  fx_column(f, f->next, np, "author_id", "integer", false);
+  fx_both(f, op, np, "author_id", "integer");
   fx_fk(f, f->prev, op, "author_id", "users", "no action");
   fx_fk(f, f->next, np, "author_id", "users", "no action");
   fx_column(f, f->prev, ou, "age", "text", false);
@@ -96,6 +94,48 @@ DZ_TEST(type_and_not_null_change_from_the_diff) {
   DZ_CHECK(rb != NULL);
   DZ_CHECK_CONTAINS(rb ? rb->message : NULL, "users.age: type changed");
   DZ_CHECK_INT(fx_count(fs, "table-rebuild"), 0);
+  fx_free(f);
+}
+
+DZ_TEST(statements_go_with_their_findings) {
+  fx *f = fx_new(DZ_DIALECT_SQLITE);
+  dz_table *ou, *nu, *op, *np;
+  fx_pair(f, "users", &ou, &nu);
+  fx_pair(f, "posts", &op, &np);
+  fx_both(f, op, np, "author_id", "integer");
+  fx_fk(f, f->prev, op, "author_id", "users", "cascade");
+  fx_fk(f, f->next, np, "author_id", "users", "cascade");
+  fx_column(f, f->prev, ou, "age", "integer", false);
+  fx_column(f, f->next, nu, "age", "real", false);
+  fx_column(f, f->next, np, "title", "text", false);
+  dz_findings *fs = diff_and_evaluate(f, NULL);
+  dz_sql_plan *plan = NULL;
+  dz_error err;
+  DZ_CHECK_INT(dz_sqlgen_migration(&f->diff, f->prev, f->next, DZ_DIALECT_SQLITE, f->a, &plan, &err),
+               DZ_OK);
+  if (!plan || !fs) {
+    fx_free(f);
+    return;
+  }
+  dz_strvec shown = {0};
+  dz_findings_attach_sql(fs, &f->diff, plan, f->a, &shown);
+  DZ_CHECK_INT(shown.len, plan->forward.len);
+  const dz_finding *rb = fx_find(fs, "table-rebuild-referenced");
+  const dz_finding *add = fx_find(fs, "column-added-nullable");
+  bool has_new = false, has_alter = false;
+  size_t comments = 0, attached = 0;
+  for (size_t i = 0; rb && i < rb->sql.len; i++) {
+    has_new |= strstr(rb->sql.items[i], "CREATE TABLE `__new_users`") != NULL;
+    comments += strncmp(rb->sql.items[i], "-- drizzle-lsp:", 15) == 0;
+  }
+  for (size_t i = 0; add && i < add->sql.len; i++)
+    has_alter |= strstr(add->sql.items[i], "ALTER TABLE `posts` ADD `title` text") != NULL;
+  for (size_t i = 0; i < fs->items.len; i++) attached += fs->items.items[i]->sql.len;
+  DZ_CHECK(has_new);
+  DZ_CHECK(has_alter);
+  DZ_CHECK(comments >= 1 && comments < rb->sql.len); /* said once per run, not per statement */
+  DZ_CHECK(fx_find(fs, "column-type-compatible")->sql.len == 0);
+  DZ_CHECK(attached < shown.len); /* the PRAGMAs belong to no finding */
   fx_free(f);
 }
 
