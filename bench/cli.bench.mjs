@@ -9,53 +9,19 @@
 // generated 200-table schema (gen_schema.mjs). Every baseline migrations
 // folder is written by drizzle-kit itself.
 // Usage: node bench/cli.bench.mjs <drizzle-lsp>   (BENCH_N runs, default 7)
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { compare, fmtMs, fresh, KIT, measure, N, printTable, run, saveResults, SOURCE, usage } from "./lib.mjs";
+import { compare, fmtMs, fresh, KIT, measure, N, printTable, saveResults, usage } from "./lib.mjs";
+import { prepare, PROJECTS } from "./projects.mjs";
 
 const { bin, out } = usage("cli.bench.mjs");
 const work = join(out, "cli");
 
-// Each project: where it comes from, its migrations folder, and the pending
-// change (null: the source already has one pending).
-const column = (file, anchor) => (dir) => {
-  const p = join(dir, file);
-  const text = readFileSync(p, "utf8");
-  const at = text.indexOf(anchor);
-  if (at < 0) throw new Error(`${p}: anchor ${anchor} not found`);
-  const eol = text.indexOf("\n", at) + 1;
-  writeFileSync(p, text.slice(0, eol) + "    benchNote: text(),\n" + text.slice(eol));
-};
-const projects = [
-  { name: "dashboard", src: "examples/dashboard/packages/db", migrations: "drizzle", pending: null },
-  {
-    name: "corpus 52-saas-app",
-    src: "tests/corpus/52-saas-app",
-    migrations: "src/db/migrations",
-    pending: column("src/db/schema/org.ts", "    name: text().notNull(),"),
-  },
-  { name: "generated 200 tables", src: null, migrations: "drizzle", pending: column("src/schema/part3.ts", "    slug: text().notNull(),") },
-];
-
-function setUp(p, k) {
-  const base = join(work, `p${k}-base`), pending = join(work, `p${k}-pending`);
-  if (p.src) fresh(join(SOURCE, p.src), pending);
-  else run("node", [join(SOURCE, "bench/gen_schema.mjs"), pending, "200", "8"], SOURCE);
-  if (!p.src) run(KIT, ["generate"], pending); // the generated schema's first migration
-  fresh(pending, base);
-  run(KIT, ["generate"], base); // baseline: drizzle-kit's own migration of the current schema
-  if (p.pending) {
-    fresh(base, pending);
-    p.pending(pending);
-  }
-  return { base, pending };
-}
-
 const sqlCount = (dir) => readdirSync(dir).filter((f) => f.endsWith(".sql") && !f.endsWith(".down.sql")).length;
 
 const noChange = [], pendingRows = [];
-projects.forEach((p, k) => {
-  const { base, pending } = setUp(p, k);
+PROJECTS.forEach((p, k) => {
+  const { base, pending } = prepare(p, work, `p${k}`);
   const s = (label, cmd, args) => ({ label, cmd, args, cwd: base });
   const [kit, gen, check, snap] = measure([
     s("drizzle-kit generate", KIT, ["generate"]),

@@ -13,7 +13,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fresh, KIT, printTable, round, run, saveResults, SOURCE, usage } from "./lib.mjs";
+import { printTable, round, run, saveResults, usage } from "./lib.mjs";
+import { LARGE, prepare } from "./projects.mjs";
 
 const { bin, out } = usage("extract.bench.mjs");
 const tool = join(dirname(bin), "bench", "bench_extract");
@@ -22,10 +23,7 @@ if (!existsSync(tool)) {
   process.exit(2);
 }
 const ITERS = Math.max(2, Number(process.env.BENCH_ITERS || 40));
-const project = join(out, "extract", "project"), gen = join(out, "extract", "gen");
-run("node", [join(SOURCE, "bench/gen_schema.mjs"), gen, "200", "8"], SOURCE);
-fresh(gen, project);
-run(KIT, ["generate"], project);
+const { base: project } = prepare(LARGE, join(out, "extract"), "large");
 const config = join(project, "drizzle.config.ts");
 const FILE_INDEX = "4"; // _shared.ts, part0.ts, ... : part3.ts, as in lsp.bench.mjs
 

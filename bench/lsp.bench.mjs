@@ -18,14 +18,11 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { compare, fmtMs, fresh, KIT, measure, N, printTable, round, run, saveResults, SOURCE, summary, usage } from "./lib.mjs";
+import { compare, fmtMs, measure, N, printTable, round, saveResults, summary, usage } from "./lib.mjs";
+import { LARGE, prepare } from "./projects.mjs";
 
 const { bin, out } = usage("lsp.bench.mjs");
-const project = join(out, "lsp", "project");
-const gen = join(out, "lsp", "gen");
-run("node", [join(SOURCE, "bench/gen_schema.mjs"), gen, "200", "8"], SOURCE);
-fresh(gen, project);
-run(KIT, ["generate"], project);
+const { base: project } = prepare(LARGE, join(out, "lsp"), "large");
 
 class Client {
   constructor(bin) {

@@ -12,7 +12,7 @@ out="$(dirname "$bin")/bench"
 [ -x "$bin" ] || { echo "run.sh: $bin is not an executable (build first)" >&2; exit 2; }
 mkdir -p "$out" && rm -f "$out/results.json"
 echo "drizzle-lsp benchmarks: $bin on $(nproc) CPUs; ratios are drizzle-kit (or full) over drizzle-lsp (or incremental)"
-for b in cli lsp extract; do
+for b in cli kit lsp extract; do
   node "$here/$b.bench.mjs" "$bin"
 done
 echo
