@@ -9,6 +9,7 @@
 #include "drizzle_lsp/drizzle_features.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "drizzle_lsp/fileio.h"
@@ -23,6 +24,8 @@ typedef struct search {
   dz_server *s;
   const char *word;
   bool member;
+  const char *skip_project; /* NULL, or a project whose schema files are not searched */
+  dz_workspace *ws;
   dz_arena *a;
   dz_lsp_location_list *out;
 } search;
@@ -54,6 +57,10 @@ static void visit(void *ud, const char *dir, const char *name) {
   search *sr = ud;
   if (!code_file(name)) return;
   const char *path = dz_arena_printf(sr->a, "%s/%s", dir, name);
+  if (sr->skip_project) {
+    dz_ws_project *p = dz_workspace_project_of(sr->ws, path);
+    if (p && dz_ws_project_has_file(p, path)) return;
+  }
   const dz_document *doc = dz_documents_get(sr->s->docs, dz_lsp_path_to_uri(sr->a, path));
   char *text;
   size_t len;
@@ -70,6 +77,50 @@ static void visit(void *ud, const char *dir, const char *name) {
 void dz_code_uses(dz_server *s, const char *dir, const char *word, bool member, dz_arena *a,
                   dz_lsp_location_list *out) {
   if (!word || !*word) return;
-  search sr = {s, word, member, a, out};
+  search sr = {s, word, member, NULL, NULL, a, out};
   dz_walk_files(dir, SEARCH_DEPTH, visit, &sr);
+}
+
+/* ---- application code that reads a dropped column -------------------------
+** Cached per word and directory until a file outside the schema changes
+** (the schema files are not searched, so edits to them keep the cache). */
+
+typedef struct cached_uses {
+  const char *dir, *word;
+  dz_lsp_location_list found;
+} cached_uses;
+
+struct dz_uses_cache {
+  dz_arena *a;
+  DZ_VEC(cached_uses) items;
+};
+
+dz_uses_cache *dz_uses_cache_new(void) {
+  dz_uses_cache *c = calloc(1, sizeof *c);
+  if (c) c->a = dz_arena_new();
+  return c;
+}
+
+void dz_uses_cache_free(dz_uses_cache *c) {
+  if (!c) return;
+  dz_arena_free(c->a);
+  free(c);
+}
+
+void dz_uses_cache_clear(dz_uses_cache *c) {
+  dz_arena_free(c->a);
+  c->a = dz_arena_new();
+  memset(&c->items, 0, sizeof c->items);
+}
+
+const dz_lsp_location_list *dz_app_uses(dz_uses_cache *c, dz_server *s, dz_workspace *ws,
+                                        const char *dir, const char *word) {
+  for (size_t i = 0; i < c->items.len; i++)
+    if (strcmp(c->items.items[i].dir, dir) == 0 && strcmp(c->items.items[i].word, word) == 0)
+      return &c->items.items[i].found;
+  cached_uses u = {dz_arena_strdup(c->a, dir), dz_arena_strdup(c->a, word), {0}};
+  search sr = {s, u.word, true, dir, ws, c->a, &u.found};
+  dz_walk_files(dir, SEARCH_DEPTH, visit, &sr);
+  dz_vec_push(c->a, &c->items, u);
+  return &c->items.items[c->items.len - 1].found;
 }

@@ -34,6 +34,7 @@ dz_features_state *dz_features_state_new(void) {
   dz_features_state *st = calloc(1, sizeof *st);
   if (!st) return NULL;
   st->ws = dz_workspace_new();
+  st->uses = dz_uses_cache_new();
   st->arena = dz_arena_new();
   st->rules_doc = find_rules_doc(st->arena);
   char tmp[4096];
@@ -45,6 +46,7 @@ dz_features_state *dz_features_state_new(void) {
 void dz_features_state_free(dz_features_state *st) {
   if (!st) return;
   dz_fs_watch_free(st->watch);
+  dz_uses_cache_free(st->uses);
   dz_workspace_free(st->ws);
   dz_arena_free(st->arena);
   free(st);
@@ -93,7 +95,7 @@ static void publish_document(dz_features_state *st, dz_server *s, dz_ws_project 
   dz_lsp_diagnostic_list list = {0};
   const char *config = dz_ws_project_config(p)->path;
   if (dz_ws_project_has_file(p, doc->path) || strcmp(config, doc->path) == 0)
-    dz_diagnostics_for_schema_file(st, s, an, config, doc->path, a, &list);
+    dz_diagnostics_for_schema_file(st, s, p, an, config, doc->path, a, &list);
   else if (is_migration_sql(p, doc->path))
     dz_diagnostics_for_migration_file(p, doc, a, &list);
   dz_server_publish(s, doc->uri, doc->version, doc->text, doc->len, list.items, list.len);
@@ -141,6 +143,7 @@ static void on_changed(void *ud, dz_server *s, const dz_document *doc) {
     dz_features_publish_project(st, s, p);
     return;
   }
+  dz_uses_cache_clear(st->uses); /* application code may read other columns now */
   dz_error err;
   const dz_ws_analysis *an = dz_ws_project_analyze(p, &err);
   if (an) publish_document(st, s, p, an, doc);
@@ -160,6 +163,7 @@ static void on_closed(void *ud, dz_server *s, const char *uri) {
 
 /* A file changed on disk: drop what depends on it (a new config is a new project). */
 static void forget_file(dz_features_state *st, const char *path) {
+  dz_uses_cache_clear(st->uses);
   if (strncmp(dz_path_basename(path), "drizzle.config.", 15) == 0) {
     dz_arena *a = dz_arena_new();
     dz_workspace_scan(st->ws, dz_path_dirname(a, path), NULL);

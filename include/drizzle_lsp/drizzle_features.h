@@ -20,6 +20,8 @@
 #define DZ_CMD_RENAME "drizzle.treatAsRename"
 #define DZ_CMD_DRY_RUN "drizzle.dryRun"
 
+typedef struct dz_uses_cache dz_uses_cache;
+
 typedef struct dz_features_state {
   dz_workspace *ws;
   bool scanned;            /* the workspace folders were searched for configs */
@@ -29,6 +31,7 @@ typedef struct dz_features_state {
   uv_loop_t *loop;         /* for the server's own file watching; NULL: none */
   dz_server *server;
   dz_fs_watch *watch;      /* when the client does not watch files for us */
+  dz_uses_cache *uses;     /* application code reading dropped columns */
 } dz_features_state;
 
 /* The state (caller owns: dz_features_state_free) and the hooks on it. */
@@ -52,10 +55,12 @@ dz_result dz_features_doc_analysis(dz_features_state *st, dz_server *s, const dz
 /* Publish diagnostics to every open document of project p. */
 void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p);
 
-/* diagnostics.c: the diagnostics of one schema document (or of the
-** project's config, config_path == path), in a. */
-void dz_diagnostics_for_schema_file(const dz_features_state *st, const dz_server *s,
-                                    const dz_ws_analysis *an, const char *config_path,
+/* diagnostics.c: the diagnostics of one schema document of p (or of its
+** config, config_path == path), in a; a dropped column's diagnostic lists
+** the application code that reads it as related places. */
+void dz_diagnostics_for_schema_file(dz_features_state *st, dz_server *s,
+                                    const dz_ws_project *p, const dz_ws_analysis *an,
+                                    const char *config_path,
                                     const char *path, dz_arena *a, dz_lsp_diagnostic_list *out);
 
 /* sql_diagnostics.c: statements of an open migration .sql file that fail
@@ -112,5 +117,14 @@ dz_result dz_features_find_references(void *ud, dz_server *s, const dz_document 
 ** member, else word as a whole identifier. Locations in a. */
 void dz_code_uses(dz_server *s, const char *dir, const char *word, bool member, dz_arena *a,
                   dz_lsp_location_list *out);
+
+/* Uses of `.word` in the code under dir outside the schema files, cached
+** (owned by the cache) until dz_uses_cache_clear: a file changed on disk or
+** a non-schema document changed. The caller owns the cache. */
+dz_uses_cache *dz_uses_cache_new(void);
+void dz_uses_cache_free(dz_uses_cache *c);
+void dz_uses_cache_clear(dz_uses_cache *c);
+const dz_lsp_location_list *dz_app_uses(dz_uses_cache *c, dz_server *s, dz_workspace *ws,
+                                        const char *dir, const char *word);
 
 #endif /* DZ_DRIZZLE_FEATURES_H */

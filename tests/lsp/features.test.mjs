@@ -439,7 +439,8 @@ test("document_symbols_definition_and_references", async () => {
   const dir = copyPackage("navigation");
   const schema = path.join(dir, "src", "schema");
   const app = path.join(dir, "src", "app.ts");
-  fs.writeFileSync(app, 'import { users } from "./schema/users";\nexport const seen = (u: typeof users.$inferSelect) => u.lastSeenAt ?? u.createdAt;\n');
+  fs.writeFileSync(app, 'import { users } from "./schema/users";\nexport const seen = (u: typeof users.$inferSelect) => u.lastSeenAt ?? u.createdAt;\n' +
+    "export const layout = (d: { legacyLayout?: string }) => d.legacyLayout;\n");
   fs.mkdirSync(path.join(dir, ".cache"), { recursive: true });
   fs.writeFileSync(path.join(dir, ".cache", "copy.ts"), "x.lastSeenAt;\n");
   const s = connect(dir, {});
@@ -452,6 +453,12 @@ test("document_symbols_definition_and_references", async () => {
 
   const symbols = await s.conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri: uriOf(teams) } });
   assertEqual(symbols.map((x) => [x.name, x.kind]), [["teams", 23], ["memberships", 23]], "tables");
+  // The dropped column's readers in application code are one click away.
+  const pd = await s.waitDiags(uriOf(projects), (d) => byCode(d, "column-dropped").length > 0);
+  const readers = (byCode(pd, "column-dropped")[0].relatedInformation ?? []).filter((r) => r.location.uri === uriOf(app));
+  const read = where(fs.readFileSync(app, "utf8"), "d.legacyLayout");
+  assertEqual(readers.map((r) => r.location.range.start), [{ line: read.line, character: read.character + 2 }], "the reader of legacy_layout");
+  assert(/legacy_layout/.test(readers[0].message), `related message: ${readers[0].message}`);
   const teamChildren = symbols[0].children.map((c) => c.name);
   assert(["slug", "name", "plan", "billingEmail"].every((n) => teamChildren.includes(n)), `teams columns: ${teamChildren}`);
   const m = symbols[1].children.map((c) => c.name);
