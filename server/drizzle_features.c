@@ -39,14 +39,36 @@ dz_features_state *dz_features_state_new(void) {
   st->rules_doc = find_rules_doc(st->arena);
   char tmp[4096];
   size_t n = sizeof tmp;
-  st->tmp_dir = dz_arena_strdup(st->arena, uv_os_tmpdir(tmp, &n) == 0 ? tmp : "/tmp");
+  st->preview_dir = dz_arena_printf(st->arena, "%s/drizzle-lsp-preview-%d",
+                                    uv_os_tmpdir(tmp, &n) == 0 ? tmp : "/tmp", (int)uv_os_getpid());
   return st;
+}
+
+/* The previews written this session, and their directory. */
+static void remove_previews(const char *dir) {
+  uv_fs_t req;
+  if (uv_fs_scandir(NULL, &req, dir, 0, NULL) < 0) {
+    uv_fs_req_cleanup(&req);
+    return;
+  }
+  dz_arena *a = dz_arena_new();
+  uv_dirent_t ent;
+  while (uv_fs_scandir_next(&req, &ent) != UV_EOF) {
+    uv_fs_t un;
+    uv_fs_unlink(NULL, &un, dz_arena_printf(a, "%s/%s", dir, ent.name), NULL);
+    uv_fs_req_cleanup(&un);
+  }
+  uv_fs_req_cleanup(&req);
+  uv_fs_rmdir(NULL, &req, dir, NULL);
+  uv_fs_req_cleanup(&req);
+  dz_arena_free(a);
 }
 
 void dz_features_state_free(dz_features_state *st) {
   if (!st) return;
   dz_fs_watch_free(st->watch);
   dz_uses_cache_free(st->uses);
+  remove_previews(st->preview_dir);
   dz_workspace_free(st->ws);
   dz_arena_free(st->arena);
   free(st);

@@ -155,8 +155,7 @@ static dz_result run_preview(dz_features_state *st, dz_server *s, dz_ws_project 
   const dz_table *t = table ? dz_schema_find_table(an->schema, table) : NULL;
   const char *sql = t ? dz_features_table_pending_sql(an, t, a)
                       : dz_sql_plan_text(an->pending, true, DZ_SQL_FORWARD, a);
-  const char *path = dz_arena_printf(a, "%s/drizzle-lsp-preview-%d/%s.sql", st->tmp_dir,
-                                     (int)uv_os_getpid(), t ? t->name : "pending");
+  const char *path = dz_arena_printf(a, "%s/%s.sql", st->preview_dir, t ? t->name : "pending");
   const char *text = dz_arena_printf(a, "-- pending SQL%s%s (preview; not a migration)\n%s",
                                      t ? " for table " : "", t ? t->name : "", sql);
   dz_file_write f = {path, text, strlen(text), true};

@@ -26,7 +26,8 @@ typedef struct ws_file {
 } ws_file;
 
 struct dz_ws_project {
-  dz_arena *arena; /* config, file paths, renames */
+  dz_arena *arena;        /* file paths, renames */
+  dz_arena *config_arena; /* config, out_dir, journal_path: replaced on reload */
   dz_config *config;
   const char *out_dir;
   const char *journal_path;
@@ -63,6 +64,7 @@ static void project_free(dz_ws_project *p) {
   if (p->mig_arena) dz_arena_free(p->mig_arena);
   if (p->an_arena) dz_arena_free(p->an_arena);
   dz_arena_free(p->arena);
+  if (p->config_arena) dz_arena_free(p->config_arena);
   free(p);
 }
 
@@ -119,19 +121,35 @@ static dz_result select_files(dz_ws_project *p, dz_error *err) {
   return DZ_OK;
 }
 
+/* (Re)read the config at path; on failure the project keeps its old one. */
+static dz_result load_config(dz_ws_project *p, const char *path, dz_error *err) {
+  dz_arena *a = dz_arena_new();
+  dz_config *c;
+  dz_result rc = dz_config_load(path, "/", a, &c, err);
+  if (rc != DZ_OK) {
+    dz_arena_free(a);
+    return rc;
+  }
+  if (p->config_arena) dz_arena_free(p->config_arena);
+  p->config_arena = a;
+  p->config = c;
+  p->out_dir = dz_config_out_dir(c, a);
+  p->journal_path = dz_arena_printf(a, "%s/meta/_journal.json", p->out_dir);
+  p->mig_loaded = false;
+  p->dirty = true;
+  return DZ_OK;
+}
+
 static dz_ws_project *project_open(const char *config_path, dz_error *err) {
   dz_ws_project *p = calloc(1, sizeof *p);
   if (!p) return NULL;
   p->arena = dz_arena_new();
   p->imports = dz_module_cache_new();
   p->journal_size = -1;
-  if (dz_config_load(config_path, "/", p->arena, &p->config, err) != DZ_OK ||
-      select_files(p, err) != DZ_OK) {
+  if (load_config(p, config_path, err) != DZ_OK || select_files(p, err) != DZ_OK) {
     project_free(p);
     return NULL;
   }
-  p->out_dir = dz_config_out_dir(p->config, p->arena);
-  p->journal_path = dz_arena_printf(p->arena, "%s/meta/_journal.json", p->out_dir);
   return p;
 }
 
@@ -266,6 +284,7 @@ void dz_workspace_file_changed(dz_workspace *ws, const char *path) {
       dz_module_free(f->mod);
       f->mod = NULL;
     }
+    if (strcmp(path, p->config->path) == 0) load_config(p, path, NULL);
     if (under_dir(path, p->config->dir) && !under_dir(path, p->out_dir)) {
       p->dirty = true;
       select_files(p, NULL); /* a new or deleted file may change the selection */

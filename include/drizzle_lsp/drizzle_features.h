@@ -26,7 +26,7 @@ typedef struct dz_features_state {
   dz_workspace *ws;
   bool scanned;            /* the workspace folders were searched for configs */
   const char *rules_doc;   /* file: URI of docs/rules.md, or NULL */
-  const char *tmp_dir;     /* where SQL previews are written */
+  const char *preview_dir; /* where SQL previews are written; removed at the end */
   dz_arena *arena;
   uv_loop_t *loop;         /* for the server's own file watching; NULL: none */
   dz_server *server;

@@ -293,6 +293,23 @@ test("a_migration_made_by_drizzle_kit_refreshes_diagnostics_with_and_without_cli
   }
 });
 
+test("a_changed_config_is_read_again", async () => {
+  const dir = copyPackage("config-change");
+  const users = path.join(dir, "src", "schema", "users.ts");
+  const s = connect(dir, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
+  await s.init();
+  await s.conn.sendNotification("initialized", {});
+  await s.open(users);
+  await s.waitDiags(uriOf(users), (d) => byCode(d, "column-added-nullable").length > 0);
+  const config = path.join(dir, "drizzle.config.ts");
+  fs.writeFileSync(config, fs.readFileSync(config, "utf8").replace('out: "./drizzle"', 'out: "./fresh"'));
+  const fresh = s.nextDiags(uriOf(users), (d) => byCode(d, "table-created").length > 0);
+  await s.conn.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(config), type: 2 }] });
+  const d = await fresh;
+  assert(byCode(d, "table-created").some((x) => /users/.test(x.message)), `users is new to an empty folder: ${JSON.stringify(d)}`);
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
 test("severity_settings_code_lenses_preview_and_schema_errors", async () => {
   const dir = copyPackage("settings");
   const users = path.join(dir, "src", "schema", "users.ts");
@@ -318,7 +335,7 @@ test("severity_settings_code_lenses_preview_and_schema_errors", async () => {
   const preview = fs.readFileSync(previewPath, "utf8");
   assert(/ALTER TABLE `users` ADD `last_seen_at` integer;/.test(preview), `preview:\n${preview}`);
   assert(s.shown.includes(uriOf(previewPath)), "preview shown");
-  fs.rmSync(path.dirname(previewPath), { recursive: true, force: true });
+
 
   // Schema errors: a duplicate column name, an index on an unknown column.
   const at = where(text, "timezone:");
@@ -352,6 +369,7 @@ test("severity_settings_code_lenses_preview_and_schema_errors", async () => {
   assertEqual([td.severity, td.range.start], [1, { line: 0, character: 0 }], "dropped table at the config's top");
   assert(/widgets/.test(td.message), `names the table: ${td.message}`);
   assertEqual(await s.finish(), 0, "exit code");
+  assert(!fs.existsSync(path.dirname(previewPath)), "previews removed when the server ends");
 });
 
 test("an_open_migration_file_shows_the_statement_that_fails_on_replay", async () => {
