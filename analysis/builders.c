@@ -54,6 +54,13 @@ dz_value *dz_builtin_member(dz_eval *ev, dz_value *obj, const char *name, const 
     for (size_t i = 0; member_builtins[i][0]; i++)
       if (strcmp(member_builtins[i][0], obj->str) == 0 && strcmp(member_builtins[i][1], name) == 0)
         return builtin(ev, dz_arena_printf(dz_eval_arena(ev), "%s.%s", obj->str, name), NULL, m, at);
+    if (strcmp(obj->str, "Number") == 0 && strstr(name, "_SAFE_INTEGER")) {
+      dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, at);
+      v->num = strcmp(name, "MAX_SAFE_INTEGER") == 0 ? 9007199254740991.0 : -9007199254740991.0;
+      if (strcmp(name, "MAX_SAFE_INTEGER") == 0 || strcmp(name, "MIN_SAFE_INTEGER") == 0) return v;
+    }
+    /* never undefined: Math.PI or a drizzle helper's property would be a guess */
+    return dz_value_unknown(ev, m, at, "`%s` is not known to drizzle-lsp", dz_construct_text(ev, m, at));
   }
   switch (obj->kind) {
     case DZ_V_COLUMN_BUILDER: case DZ_V_CONSTRAINT: case DZ_V_VIEW_BUILDER: case DZ_V_SQL:

@@ -257,6 +257,11 @@ static dz_value *eval_binary(dz_eval *ev, const dz_module *m, dz_env *env, TSNod
     return take_left ? l : dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_right));
   }
   dz_value *r = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_right));
+  if (l->kind == DZ_V_NUMBER && r->kind == DZ_V_NUMBER && strcmp(o, "**") == 0) {
+    dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, n);
+    v->num = pow(l->num, r->num);
+    return v;
+  }
   if (l->kind == DZ_V_NUMBER && r->kind == DZ_V_NUMBER && o[1] == '\0') {
     dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, n);
     switch (o[0]) {

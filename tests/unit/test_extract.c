@@ -608,6 +608,19 @@ DZ_TEST(query_builder_views_render_and_take_their_columns) {
   done(&f);
 }
 
+DZ_TEST(global_constants_are_known_or_named_never_undefined) {
+  fixture f = extract1(IMPORTS
+      "export const t = sqliteTable('t', {\n"
+      "  a: integer().default(Number.MAX_SAFE_INTEGER), b: integer().default(2 ** 10),\n"
+      "  c: real().default(Math.PI), d: integer().default(Number.EPSILON),\n"
+      "});\n");
+  DZ_CHECK_STR(col(&f, "t", "a")->def.text, "9007199254740991");
+  DZ_CHECK_STR(col(&f, "t", "b")->def.text, "1024");
+  DZ_CHECK(has_diag(&f, "`Math.PI` is not known"));
+  DZ_CHECK(has_diag(&f, "`Number.EPSILON` is not known"));
+  done(&f);
+}
+
 DZ_TEST(broken_typescript_still_yields_the_tables_that_parse) {
   fixture f = extract1(IMPORTS
       "export const ok1 = sqliteTable('ok1', { id: integer() });\n"
