@@ -106,6 +106,10 @@ export function kitInteractive(dir, args, answers) {
     p.stdout.on("data", onData);
     p.stderr.on("data", onData);
     const kill = setTimeout(() => p.kill(), 120000);
+    p.on("error", (e) => {
+      clearTimeout(kill);
+      resolve({ code: -1, out: `cannot run script(1) (util-linux) to give drizzle-kit a terminal: ${e.message}`, prompts: 0 });
+    });
     p.on("exit", (code) => {
       clearTimeout(kill);
       clearTimeout(timer);
@@ -578,9 +582,13 @@ export async function runDialect(dialect) {
     if (!kit) break;
   }
   if (!kitOnly) {
+    // verify proves the whole folder, so it needs every step's migration.
+    const j = path.join(ctx.ourDir, "drizzle", "meta", "_journal.json");
+    const have = fs.existsSync(j) ? readJson(j).entries.length : 0;
     const v = ours(ctx.ourDir, ["verify"]);
-    report(`${dialect}/verify: drizzle-lsp verify on the final folder`,
-      v.status === 0 ? [] : [`exit ${v.status}: ${(v.stdout + v.stderr).trim().split("\n").slice(-3).join(" | ")}`]);
+    const problems = have === manifest.steps.length ? [] : [`the folder has ${have} of ${manifest.steps.length} migrations`];
+    if (v.status !== 0) problems.push(`exit ${v.status}: ${(v.stdout + v.stderr).trim().split("\n").slice(-3).join(" | ")}`);
+    report(`${dialect}/verify: drizzle-lsp verify on the final folder`, problems);
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
