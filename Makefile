@@ -56,7 +56,7 @@ demo: build
 	@bash examples/dashboard/demo.sh build/drizzle-lsp build/demo
 
 bench: build
-	@for b in bench/*.sh; do [ -e "$$b" ] && bash "$$b" build/drizzle-lsp; done; true
+	@for b in bench/*.sh; do bash "$$b" build/drizzle-lsp || exit 1; done
 
 clean:
 	rm -rf build build-asan

@@ -6,6 +6,7 @@
 ** (Object.values, new Date).
 */
 #include "drizzle_lsp/builders.h"
+#include "drizzle_lsp/eval.h"
 #include "drizzle_lsp/json.h"
 #include "drizzle_lsp/sqltext.h"
 
@@ -37,7 +38,8 @@ static const char *const drizzle_names[] = {
     "sqliteView", "sql", NULL};
 
 static const char *const member_builtins[][2] = {
-    {"sql", "raw"}, {"sql", "identifier"}, {"sql", "join"}, {"Object", "values"},
+    {"sql", "raw"}, {"sql", "identifier"}, {"sql", "join"}, {"sql", "empty"}, {"sql", "fromList"},
+    {"sql", "param"}, {"Object", "values"},
     {"Object", "keys"}, {"Object", "entries"}, {"Object", "freeze"}, {"JSON", "stringify"},
     {NULL, NULL}};
 
@@ -61,6 +63,12 @@ dz_value *dz_builtin_member(dz_eval *ev, dz_value *obj, const char *name, const 
       v->self = obj;
       return v;
     }
+    case DZ_V_ARRAY: case DZ_V_STRING:
+      if (!dz_js_has_method(obj, name)) return dz_value_undefined(ev);
+      dz_value *v = dz_value_new(ev, DZ_V_METHOD, m, at);
+      v->str = dz_arena_strdup(dz_eval_arena(ev), name);
+      v->self = obj;
+      return v;
     case DZ_V_UNDEFINED: case DZ_V_NULL:
       return dz_value_unknown(ev, m, at, "`%s` reads a property of undefined", dz_construct_text(ev, m, at));
     default:
@@ -83,6 +91,8 @@ static dz_value *new_column(dz_eval *ev, const char *type, bool is_integer, dz_v
     *config = a0;
   }
   if (a0 && a0->kind == DZ_V_UNKNOWN) return a0;
+  dz_value *mode = *config && (*config)->kind == DZ_V_OBJECT ? dz_value_get(ev, *config, "mode") : NULL;
+  c->mode = is_str(mode) ? mode->str : NULL;
   c->type = type;
   c->is_integer = is_integer;
   v->col = c;
@@ -116,6 +126,7 @@ static dz_value *custom_column(dz_eval *ev, dz_value *params, dz_value **args, s
   dz_value *type = dz_eval_call(ev, dt, &cfg, 1, at, m);
   if (!is_str(type)) return type->kind == DZ_V_UNKNOWN ? type : unsupported(ev, m, at, "the custom type's dataType()");
   v->col->type = type->str;
+  v->col->custom = true;
   return v;
 }
 
@@ -325,6 +336,48 @@ static dz_value *sql_join(dz_eval *ev, dz_value *chunks, dz_value *sep, const dz
   return sql;
 }
 
+/* sql.empty(), sql.fromList(chunks), sql.param(value, column?): a Param
+** without an encoder renders as the plain value does. */
+static dz_value *sql_builder(dz_eval *ev, const char *fn, dz_value **args, size_t n, const dz_module *m,
+                             TSNode at) {
+  dz_value *a0 = arg(args, n, 0), *a1 = arg(args, n, 1);
+  if (strcmp(fn, "sql.empty") == 0) return dz_value_new(ev, DZ_V_SQL, m, at);
+  if (strcmp(fn, "sql.fromList") == 0) {
+    if (!a0 || a0->kind != DZ_V_ARRAY) return a0 && a0->kind == DZ_V_UNKNOWN ? a0 : unsupported(ev, m, at, "sql.fromList()'s chunks");
+    dz_value *sql = dz_value_new(ev, DZ_V_SQL, m, at);
+    sql->items = a0->items;
+    return sql;
+  }
+  if (!a0 || a0->kind == DZ_V_UNKNOWN) return a0 ? a0 : unsupported(ev, m, at, "sql.param()'s value");
+  if (!a1 || a1->kind == DZ_V_UNDEFINED) return a0;
+  if (a1->kind != DZ_V_COLUMN) return a1->kind == DZ_V_UNKNOWN ? a1 : unsupported(ev, m, at, "sql.param()'s encoder");
+  dz_value *p = dz_value_new(ev, DZ_V_PARAM, m, at);
+  p->self = a0;
+  p->table = a1->table;
+  p->index = a1->index;
+  return p;
+}
+
+/* Methods of an SQL value: .mapWith() and .as() keep its text;
+** .inlineParams() inlines its parameters (in a copy: drizzle changes the
+** object, which only matters where one object is used twice); .if(c). */
+static dz_value *sql_method(dz_eval *ev, dz_value *self, const char *name, dz_value **args, size_t n,
+                            const dz_module *m, TSNode at) {
+  if (strcmp(name, "mapWith") == 0 || strcmp(name, "as") == 0) return self;
+  if (strcmp(name, "inlineParams") == 0) {
+    dz_value *v = dz_value_new(ev, DZ_V_SQL, self->mod, self->node);
+    v->items = self->items;
+    v->b = true;
+    return v;
+  }
+  if (strcmp(name, "if") == 0) {
+    bool known = true, t = arg(args, n, 0) && dz_js_truthy(args[0], &known);
+    if (!known) return args[0]->kind == DZ_V_UNKNOWN ? args[0] : unsupported(ev, m, at, ".if()'s condition");
+    return t ? self : dz_value_undefined(ev);
+  }
+  return dz_value_unknown(ev, m, at, "`.%s()` cannot be resolved statically", name);
+}
+
 /* String(x), Number(x) and JSON.stringify(x) of a value known statically. */
 static dz_value *js_conversion(dz_eval *ev, const char *fn, dz_value *x, const dz_module *m, TSNode at) {
   if (!x) x = dz_value_undefined(ev);
@@ -398,6 +451,10 @@ static dz_value *call_drizzle(dz_eval *ev, dz_value *fn, dz_value **args, size_t
   if (name_is(fn, "sql.raw")) return sql_raw(ev, arg(args, n, 0), m, at);
   if (name_is(fn, "sql.identifier")) return sql_identifier(ev, arg(args, n, 0), m, at);
   if (name_is(fn, "sql.join")) return sql_join(ev, arg(args, n, 0), arg(args, n, 1), m, at);
+  if (name_is(fn, "sql.empty") || name_is(fn, "sql.fromList") || name_is(fn, "sql.param"))
+    return sql_builder(ev, fn->str, args, n, m, at);
+  dz_value *op = dz_sql_operator(ev, fn->str, args, n, m, at);
+  if (op) return op;
   if (strncmp(fn->str, "Object.", 7) == 0) return object_listing(ev, fn->str, arg(args, n, 0), m, at);
   if (name_is(fn, "String") || name_is(fn, "Number") || name_is(fn, "JSON.stringify"))
     return js_conversion(ev, fn->str, arg(args, n, 0), m, at);
@@ -412,9 +469,8 @@ dz_value *dz_builtin_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
     case DZ_V_COLUMN_BUILDER: return column_method(ev, self, fn->str, args, n, m, at);
     case DZ_V_CONSTRAINT: return constraint_method(ev, self, fn->str, args, n, m, at);
     case DZ_V_VIEW_BUILDER: return view_method(ev, self, fn->str, args, n, m, at);
-    case DZ_V_SQL: /* .mapWith(), .as(), .inlineParams(): same SQL text */
-      if (strcmp(fn->str, "mapWith") == 0 || strcmp(fn->str, "as") == 0) return self;
-      break;
+    case DZ_V_SQL: return sql_method(ev, self, fn->str, args, n, m, at);
+    case DZ_V_ARRAY: case DZ_V_STRING: return dz_js_method_call(ev, self, fn->str, args, n, m, at);
     default: break;
   }
   return dz_value_unknown(ev, m, at, "`.%s()` cannot be resolved statically", fn->str);

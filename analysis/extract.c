@@ -87,6 +87,11 @@ static void build_column(dz_link *L, dz_table *t, dz_tablev *tv, size_t i) {
   dz_colbuilder *b = bv->col;
   const char *name = dz_column_sql_name(L->ev, tv, i, L->casing);
   dz_column *c = dz_table_find_column(t, name);
+  if (c && c->key && strcmp(c->key, key) != 0)
+    dz_diag_add(L->s->arena, L->diags, DZ_SEV_WARNING, "duplicate-column", span_in(L, km, kn),
+                "column `%s` of table `%s` is declared twice (keys %s and %s): drizzle-kit keeps "
+                "only this one",
+                name, t->name, c->key, key);
   if (!c) c = dz_table_add_column(L->s, t, name);
   c->type = dz_arena_strdup(L->s->arena, b->type);
   c->primary_key = b->primary_key;
@@ -371,6 +376,12 @@ static void build_extra(dz_link *L, dz_table *t, dz_value *tv_value) {
 static void build_table(dz_link *L, dz_value *tvv, const char *export_name) {
   dz_tablev *tv = tvv->table;
   dz_table *t = dz_schema_find_table(L->s, tv->name); /* same name: the later one wins in place */
+  dz_span span = span_in(L, tv->mod, tv->node);
+  if (t && (t->span.file != span.file || t->span.start_byte != span.start_byte))
+    dz_diag_add(L->s->arena, L->diags, DZ_SEV_WARNING, "duplicate-table",
+                span_in(L, tv->mod, tv->name_node),
+                "table `%s` is declared twice (as %s and %s): drizzle-kit keeps only this one",
+                tv->name, t->export_name ? t->export_name : "?", export_name);
   if (t) {
     memset(&t->columns, 0, sizeof t->columns);
     memset(&t->indexes, 0, sizeof t->indexes);

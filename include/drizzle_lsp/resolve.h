@@ -42,14 +42,16 @@ typedef enum dz_vkind {
   DZ_V_BUILTIN,   /* str: a drizzle-orm or global function ("text", "sql.raw", "Object.values") */
   DZ_V_METHOD,    /* self.str: method name bound to self (the receiver) */
   DZ_V_NAMESPACE, /* target: module, or NULL for drizzle-orm's exports */
-  DZ_V_SQL,       /* items: chunks (DZ_V_RAW text, or any value) */
+  DZ_V_SQL,       /* items: chunks (DZ_V_RAW text, or any value); b: .inlineParams() */
   DZ_V_RAW,       /* str: SQL text inlined as is */
   DZ_V_COLUMN_BUILDER, /* col */
   DZ_V_TABLE,     /* table */
   DZ_V_COLUMN,    /* table, index: a built column (t.id) */
   DZ_V_CONSTRAINT,/* extra: index/unique/pk/fk/check builders */
   DZ_V_VIEW,      /* view */
-  DZ_V_VIEW_BUILDER /* view: sqliteView(name, cols?) before .as()/.existing() */
+  DZ_V_VIEW_BUILDER,/* view: sqliteView(name, cols?) before .as()/.existing() */
+  DZ_V_PARAM      /* self: a value bound to column (table, index), as drizzle's
+                     bindIfParam: `?`, or inlined through the column's encoder */
 } dz_vkind;
 
 typedef struct dz_fkref {
@@ -62,6 +64,8 @@ typedef struct dz_fkref {
 typedef struct dz_colbuilder {
   const char *name;       /* NULL: the key becomes the name (keyAsName) */
   const char *type;       /* getSQLType() */
+  const char *mode;       /* config.mode ("boolean", "json", ...); NULL: none */
+  bool custom;            /* customType(): its toDriver is not evaluated */
   bool is_integer;        /* SQLiteBaseInteger: may autoincrement */
   bool not_null, primary_key, autoincrement, unique;
   const char *unique_name;
