@@ -6,6 +6,7 @@
 ** (Object.values, new Date).
 */
 #include "drizzle_lsp/builders.h"
+#include "drizzle_lsp/eval.h"
 #include "drizzle_lsp/json.h"
 #include "drizzle_lsp/sqltext.h"
 
@@ -37,7 +38,8 @@ static const char *const drizzle_names[] = {
     "sqliteView", "sql", NULL};
 
 static const char *const member_builtins[][2] = {
-    {"sql", "raw"}, {"sql", "identifier"}, {"sql", "join"}, {"Object", "values"},
+    {"sql", "raw"}, {"sql", "identifier"}, {"sql", "join"}, {"sql", "empty"}, {"sql", "fromList"},
+    {"sql", "param"}, {"Object", "values"},
     {"Object", "keys"}, {"Object", "entries"}, {"Object", "freeze"}, {"JSON", "stringify"},
     {NULL, NULL}};
 
@@ -52,15 +54,28 @@ dz_value *dz_builtin_member(dz_eval *ev, dz_value *obj, const char *name, const 
     for (size_t i = 0; member_builtins[i][0]; i++)
       if (strcmp(member_builtins[i][0], obj->str) == 0 && strcmp(member_builtins[i][1], name) == 0)
         return builtin(ev, dz_arena_printf(dz_eval_arena(ev), "%s.%s", obj->str, name), NULL, m, at);
+    if (strcmp(obj->str, "Number") == 0 && strstr(name, "_SAFE_INTEGER")) {
+      dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, at);
+      v->num = strcmp(name, "MAX_SAFE_INTEGER") == 0 ? 9007199254740991.0 : -9007199254740991.0;
+      if (strcmp(name, "MAX_SAFE_INTEGER") == 0 || strcmp(name, "MIN_SAFE_INTEGER") == 0) return v;
+    }
+    /* never undefined: Math.PI or a drizzle helper's property would be a guess */
+    return dz_value_unknown(ev, m, at, "`%s` is not known to drizzle-lsp", dz_construct_text(ev, m, at));
   }
   switch (obj->kind) {
     case DZ_V_COLUMN_BUILDER: case DZ_V_CONSTRAINT: case DZ_V_VIEW_BUILDER: case DZ_V_SQL:
-    case DZ_V_COLUMN: {
+    case DZ_V_COLUMN: case DZ_V_QUERY: {
       dz_value *v = dz_value_new(ev, DZ_V_METHOD, m, at);
       v->str = dz_arena_strdup(dz_eval_arena(ev), name);
       v->self = obj;
       return v;
     }
+    case DZ_V_ARRAY: case DZ_V_STRING:
+      if (!dz_js_has_method(obj, name)) return dz_value_undefined(ev);
+      dz_value *v = dz_value_new(ev, DZ_V_METHOD, m, at);
+      v->str = dz_arena_strdup(dz_eval_arena(ev), name);
+      v->self = obj;
+      return v;
     case DZ_V_UNDEFINED: case DZ_V_NULL:
       return dz_value_unknown(ev, m, at, "`%s` reads a property of undefined", dz_construct_text(ev, m, at));
     default:
@@ -83,6 +98,8 @@ static dz_value *new_column(dz_eval *ev, const char *type, bool is_integer, dz_v
     *config = a0;
   }
   if (a0 && a0->kind == DZ_V_UNKNOWN) return a0;
+  dz_value *mode = *config && (*config)->kind == DZ_V_OBJECT ? dz_value_get(ev, *config, "mode") : NULL;
+  c->mode = is_str(mode) ? mode->str : NULL;
   c->type = type;
   c->is_integer = is_integer;
   v->col = c;
@@ -116,6 +133,7 @@ static dz_value *custom_column(dz_eval *ev, dz_value *params, dz_value **args, s
   dz_value *type = dz_eval_call(ev, dt, &cfg, 1, at, m);
   if (!is_str(type)) return type->kind == DZ_V_UNKNOWN ? type : unsupported(ev, m, at, "the custom type's dataType()");
   v->col->type = type->str;
+  v->col->custom = true;
   return v;
 }
 
@@ -205,9 +223,17 @@ static dz_value *view_method(dz_eval *ev, dz_value *self, const char *name, dz_v
     v->view->existing = true;
     return v;
   }
-  if (strcmp(name, "as") == 0 && !self->view->columns) /* ViewBuilder.as takes a query builder */
-    return dz_value_unknown(ev, m, at, "view `%s` is built with a query builder; drizzle-lsp reads only views "
-                            "declared with their columns and sql``", self->view->name);
+  if (strcmp(name, "as") == 0 && !self->view->columns) { /* ViewBuilder.as takes a query builder */
+    dz_value *query = a0;
+    if (a0 && a0->kind == DZ_V_FUNCTION) {
+      dz_value *qb = dz_query_builder(ev, m, at);
+      query = dz_eval_call(ev, a0, &qb, 1, at, m);
+    }
+    if (!query || query->kind != DZ_V_QUERY)
+      return query && query->kind == DZ_V_UNKNOWN ? query : unsupported(ev, m, at, "the view's query");
+    v->view->query = dz_query_sql(ev, query, &v->view->selected, m, at);
+    return v->view->query->kind == DZ_V_SQL ? v : v->view->query;
+  }
   if (strcmp(name, "as") == 0 && a0 && a0->kind == DZ_V_SQL) {
     v->view->query = a0;
     return v;
@@ -325,6 +351,55 @@ static dz_value *sql_join(dz_eval *ev, dz_value *chunks, dz_value *sep, const dz
   return sql;
 }
 
+/* sql.empty(), sql.fromList(chunks), sql.param(value, column?): a Param
+** without an encoder renders as the plain value does. */
+static dz_value *sql_builder(dz_eval *ev, const char *fn, dz_value **args, size_t n, const dz_module *m,
+                             TSNode at) {
+  dz_value *a0 = arg(args, n, 0), *a1 = arg(args, n, 1);
+  if (strcmp(fn, "sql.empty") == 0) return dz_value_new(ev, DZ_V_SQL, m, at);
+  if (strcmp(fn, "sql.fromList") == 0) {
+    if (!a0 || a0->kind != DZ_V_ARRAY) return a0 && a0->kind == DZ_V_UNKNOWN ? a0 : unsupported(ev, m, at, "sql.fromList()'s chunks");
+    dz_value *sql = dz_value_new(ev, DZ_V_SQL, m, at);
+    sql->items = a0->items;
+    return sql;
+  }
+  if (!a0 || a0->kind == DZ_V_UNKNOWN) return a0 ? a0 : unsupported(ev, m, at, "sql.param()'s value");
+  if (!a1 || a1->kind == DZ_V_UNDEFINED) return a0;
+  if (a1->kind != DZ_V_COLUMN) return a1->kind == DZ_V_UNKNOWN ? a1 : unsupported(ev, m, at, "sql.param()'s encoder");
+  dz_value *p = dz_value_new(ev, DZ_V_PARAM, m, at);
+  p->self = a0;
+  p->table = a1->table;
+  p->index = a1->index;
+  return p;
+}
+
+/* Methods of an SQL value: .mapWith() and .as() keep its text;
+** .inlineParams() inlines its parameters (in a copy: drizzle changes the
+** object, which only matters where one object is used twice); .if(c). */
+static dz_value *sql_method(dz_eval *ev, dz_value *self, const char *name, dz_value **args, size_t n,
+                            const dz_module *m, TSNode at) {
+  if (strcmp(name, "mapWith") == 0) return self;
+  if (strcmp(name, "as") == 0) { /* SQL.Aliased: its alias shows only in a select's fields */
+    dz_value *v = dz_value_new(ev, DZ_V_SQL, self->mod, self->node);
+    v->items = self->items;
+    v->b = self->b;
+    v->str = arg(args, n, 0) && is_str(args[0]) ? args[0]->str : NULL;
+    return v;
+  }
+  if (strcmp(name, "inlineParams") == 0) {
+    dz_value *v = dz_value_new(ev, DZ_V_SQL, self->mod, self->node);
+    v->items = self->items;
+    v->b = true;
+    return v;
+  }
+  if (strcmp(name, "if") == 0) {
+    bool known = true, t = arg(args, n, 0) && dz_js_truthy(args[0], &known);
+    if (!known) return args[0]->kind == DZ_V_UNKNOWN ? args[0] : unsupported(ev, m, at, ".if()'s condition");
+    return t ? self : dz_value_undefined(ev);
+  }
+  return dz_value_unknown(ev, m, at, "`.%s()` cannot be resolved statically", name);
+}
+
 /* String(x), Number(x) and JSON.stringify(x) of a value known statically. */
 static dz_value *js_conversion(dz_eval *ev, const char *fn, dz_value *x, const dz_module *m, TSNode at) {
   if (!x) x = dz_value_undefined(ev);
@@ -398,6 +473,10 @@ static dz_value *call_drizzle(dz_eval *ev, dz_value *fn, dz_value **args, size_t
   if (name_is(fn, "sql.raw")) return sql_raw(ev, arg(args, n, 0), m, at);
   if (name_is(fn, "sql.identifier")) return sql_identifier(ev, arg(args, n, 0), m, at);
   if (name_is(fn, "sql.join")) return sql_join(ev, arg(args, n, 0), arg(args, n, 1), m, at);
+  if (name_is(fn, "sql.empty") || name_is(fn, "sql.fromList") || name_is(fn, "sql.param"))
+    return sql_builder(ev, fn->str, args, n, m, at);
+  dz_value *op = dz_sql_operator(ev, fn->str, args, n, m, at);
+  if (op) return op;
   if (strncmp(fn->str, "Object.", 7) == 0) return object_listing(ev, fn->str, arg(args, n, 0), m, at);
   if (name_is(fn, "String") || name_is(fn, "Number") || name_is(fn, "JSON.stringify"))
     return js_conversion(ev, fn->str, arg(args, n, 0), m, at);
@@ -412,9 +491,9 @@ dz_value *dz_builtin_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
     case DZ_V_COLUMN_BUILDER: return column_method(ev, self, fn->str, args, n, m, at);
     case DZ_V_CONSTRAINT: return constraint_method(ev, self, fn->str, args, n, m, at);
     case DZ_V_VIEW_BUILDER: return view_method(ev, self, fn->str, args, n, m, at);
-    case DZ_V_SQL: /* .mapWith(), .as(), .inlineParams(): same SQL text */
-      if (strcmp(fn->str, "mapWith") == 0 || strcmp(fn->str, "as") == 0) return self;
-      break;
+    case DZ_V_SQL: return sql_method(ev, self, fn->str, args, n, m, at);
+    case DZ_V_ARRAY: case DZ_V_STRING: return dz_js_method_call(ev, self, fn->str, args, n, m, at);
+    case DZ_V_QUERY: return dz_query_method(ev, self, fn->str, args, n, m, at);
     default: break;
   }
   return dz_value_unknown(ev, m, at, "`.%s()` cannot be resolved statically", fn->str);

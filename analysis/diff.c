@@ -169,6 +169,7 @@ static const dz_column *col_prev_of(dz_differ *df, const dz_table *ot, const dz_
 
 /* drizzle-kit treats "numeric (10)" and "numeric(10)" as the same type. */
 static bool type_eq(const char *x, const char *y) {
+  if (!x || !y) return x == y;
   while (*x && *y) {
     if (x[0] == ' ' && x[1] == '(') x++;
     if (y[0] == ' ' && y[1] == '(') y++;

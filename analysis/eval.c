@@ -173,23 +173,78 @@ dz_value *dz_member(dz_eval *ev, dz_value *obj, const char *name, const dz_modul
   return dz_builtin_member(ev, obj, name, m, at);
 }
 
+/* tag`...` where tag evaluates to callee (at: the whole construct). */
+static dz_value *eval_tagged(dz_eval *ev, const dz_module *m, dz_env *env, dz_value *callee,
+                             TSNode tmpl, TSNode tag, TSNode at) {
+  if (callee->kind == DZ_V_BUILTIN && strcmp(callee->str, "sql") == 0)
+    return eval_sql_template(ev, m, env, tmpl);
+  if (callee->kind == DZ_V_UNKNOWN) return callee;
+  return dz_value_unknown(ev, m, at, "tagged template `%s` is not drizzle's sql", dz_construct_text(ev, m, tag));
+}
+
+/* tree-sitter-typescript 0.23 misreads `() => sql<T>`...`` as the arrow
+** function `() => sql<T>` called with the template: such a call node is
+** what the arrow means. */
+static bool is_misread_arrow(const dz_module *m, TSNode fn, TSNode args) {
+  return ts_node_symbol(fn) == m->ids.arrow_function && ts_node_symbol(args) == m->ids.template_string &&
+         ts_node_symbol(ts_node_child_by_field_id(fn, m->ids.f_body)) == m->ids.instantiation_expression;
+}
+
 static dz_value *eval_call(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n) {
   TSNode fn = ts_node_child_by_field_id(n, m->ids.f_function);
   TSNode args = ts_node_child_by_field_id(n, m->ids.f_arguments);
-  dz_value *callee = dz_eval_node(ev, m, env, fn);
-  if (ts_node_symbol(args) == m->ids.template_string) {
-    if (callee->kind == DZ_V_BUILTIN && strcmp(callee->str, "sql") == 0)
-      return eval_sql_template(ev, m, env, args);
-    if (callee->kind == DZ_V_UNKNOWN) return callee;
-    return dz_value_unknown(ev, m, n, "tagged template `%s` is not drizzle's sql",
-                            dz_construct_text(ev, m, fn));
+  if (is_misread_arrow(m, fn, args)) {
+    dz_value *v = dz_value_new(ev, DZ_V_FUNCTION, m, n);
+    v->env = env;
+    return v;
   }
+  dz_value *callee = dz_eval_node(ev, m, env, fn);
+  if (ts_node_symbol(args) == m->ids.template_string) return eval_tagged(ev, m, env, callee, args, fn, n);
   size_t argc;
   dz_value *argv = eval_args(ev, m, env, args, &argc);
   return dz_eval_call(ev, callee, argv->items.items, argc, n, m);
 }
 
+/* tree-sitter-typescript 0.23 misreads `sql<T>`...`` (a tagged template
+** with type arguments) as comparisons: `sql < T > `...``. The tag is then
+** the leftmost operand, the template the rightmost, and between them only
+** the type arguments `<...>`. Sets *tag and *tmpl when n is such a misread. */
+static bool is_misread_tag(const dz_module *m, TSNode n, TSNode *tag, TSNode *tmpl, TSNode *chain) {
+  TSNode l = n, r = n;
+  while (ts_node_symbol(l) == m->ids.binary_expression) l = ts_node_child_by_field_id(l, m->ids.f_left);
+  while (ts_node_symbol(r) == m->ids.binary_expression) r = ts_node_child_by_field_id(r, m->ids.f_right);
+  *chain = r; /* sql<T>`...`.as("x") reads as sql < T > (`...`.as("x")) */
+  for (TSSymbol s = ts_node_symbol(r); s == m->ids.call_expression || s == m->ids.member_expression; s = ts_node_symbol(r))
+    r = ts_node_child_by_field_id(r, s == m->ids.call_expression ? m->ids.f_function : m->ids.f_object);
+  if (ts_node_symbol(r) != m->ids.template_string) return false;
+  TSSymbol ls = ts_node_symbol(l);
+  if (ls != m->ids.identifier && ls != m->ids.member_expression) return false;
+  uint32_t from = ts_node_end_byte(l), to = ts_node_start_byte(r);
+  while (from < to && (m->text[from] == ' ' || m->text[from] == '\t')) from++;
+  while (to > from && (m->text[to - 1] == ' ' || m->text[to - 1] == '\t')) to--;
+  if (to - from < 3 || m->text[from] != '<' || m->text[to - 1] != '>') return false;
+  *tag = l;
+  *tmpl = r;
+  return true;
+}
+
 static dz_value *eval_binary(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n) {
+  TSNode tag, tmpl, chain;
+  if (is_misread_tag(m, n, &tag, &tmpl, &chain)) {
+    dz_value *callee = dz_eval_node(ev, m, env, tag);
+    if (callee->kind == DZ_V_BUILTIN && strcmp(callee->str, "sql") == 0) {
+      dz_value *sql = eval_tagged(ev, m, env, callee, tmpl, tag, n);
+      if (ts_node_eq(chain, tmpl)) return sql;
+      TSNode saved_node = ev->subst_node;
+      dz_value *saved = ev->subst_value;
+      ev->subst_node = tmpl;
+      ev->subst_value = sql;
+      dz_value *v = dz_eval_node(ev, m, env, chain);
+      ev->subst_node = saved_node;
+      ev->subst_value = saved;
+      return v;
+    }
+  }
   TSNode op = ts_node_child_by_field_id(n, m->ids.f_operator);
   char *o = dz_eval_text(ev, m, op);
   dz_value *l = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_left));
@@ -202,6 +257,11 @@ static dz_value *eval_binary(dz_eval *ev, const dz_module *m, dz_env *env, TSNod
     return take_left ? l : dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_right));
   }
   dz_value *r = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_right));
+  if (l->kind == DZ_V_NUMBER && r->kind == DZ_V_NUMBER && strcmp(o, "**") == 0) {
+    dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, n);
+    v->num = pow(l->num, r->num);
+    return v;
+  }
   if (l->kind == DZ_V_NUMBER && r->kind == DZ_V_NUMBER && o[1] == '\0') {
     dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, n);
     switch (o[0]) {
@@ -211,6 +271,23 @@ static dz_value *eval_binary(dz_eval *ev, const dz_module *m, dz_env *env, TSNod
       case '/': v->num = l->num / r->num; return v;
       default: break;
     }
+  }
+  if (strcmp(o, "===") == 0 || strcmp(o, "!==") == 0) {
+    known = true;
+    bool same = dz_js_same_value_zero(ev, l, r, &known) && !(l->kind == DZ_V_NUMBER && isnan(l->num));
+    if (known) {
+      dz_value *v = dz_value_new(ev, DZ_V_BOOL, m, n);
+      v->b = o[0] == '=' ? same : !same;
+      return v;
+    }
+  }
+  if (l->kind == DZ_V_NUMBER && r->kind == DZ_V_NUMBER && (o[0] == '<' || o[0] == '>' || o[0] == '%') &&
+      (o[1] == '\0' || (o[1] == '=' && o[2] == '\0'))) {
+    dz_value *v = dz_value_new(ev, o[0] == '%' ? DZ_V_NUMBER : DZ_V_BOOL, m, n);
+    bool eq = o[1] == '=';
+    if (o[0] == '%') v->num = fmod(l->num, r->num);
+    else v->b = o[0] == '<' ? (l->num < r->num || (eq && l->num == r->num)) : (l->num > r->num || (eq && l->num == r->num));
+    return v;
   }
   if (strcmp(o, "+") == 0 && (l->kind == DZ_V_STRING || r->kind == DZ_V_STRING)) {
     const char *a = dz_js_to_string(ev, l), *b = dz_js_to_string(ev, r);
@@ -270,6 +347,7 @@ static dz_value *eval_new(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n
 
 dz_value *dz_eval_node(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n) {
   if (ts_node_is_null(n)) return dz_value_undefined(ev);
+  if (ev->subst_value && ts_node_eq(n, ev->subst_node)) return ev->subst_value;
   if (ev->depth > DZ_MAX_DEPTH)
     return dz_value_unknown(ev, m, n, "expression nests too deeply to resolve");
   const dz_tsids *id = &m->ids;
@@ -439,10 +517,19 @@ dz_value *dz_eval_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n, TSN
   if (ev->depth > DZ_MAX_DEPTH) return dz_value_unknown(ev, mod, at, "calls nest too deeply to resolve");
   const dz_module *m = fn->mod;
   ev->depth++;
-  dz_env *env = bind_params(ev, m, fn->env, fn->node, args, n);
-  TSNode body = ts_node_child_by_field_id(fn->node, m->ids.f_body);
-  dz_value *v = ts_node_symbol(body) == m->ids.statement_block ? eval_block(ev, m, env, body)
-                                                                : dz_eval_node(ev, m, env, body);
+  bool misread = ts_node_symbol(fn->node) == m->ids.call_expression; /* see is_misread_arrow */
+  TSNode arrow = misread ? ts_node_child_by_field_id(fn->node, m->ids.f_function) : fn->node;
+  dz_env *env = bind_params(ev, m, fn->env, arrow, args, n);
+  TSNode body = ts_node_child_by_field_id(arrow, m->ids.f_body);
+  dz_value *v;
+  if (misread) {
+    TSNode tag = ts_node_named_child(body, 0);
+    v = eval_tagged(ev, m, env, dz_eval_node(ev, m, env, tag),
+                    ts_node_child_by_field_id(fn->node, m->ids.f_arguments), tag, fn->node);
+  } else {
+    v = ts_node_symbol(body) == m->ids.statement_block ? eval_block(ev, m, env, body)
+                                                       : dz_eval_node(ev, m, env, body);
+  }
   ev->depth--;
   return v;
 }

@@ -109,7 +109,7 @@ static char *finish(sqlite3_str *o, dz_arena *a) {
 ** not valid UTF-8 and the returned length is the maximal invalid subpart,
 ** which a decoder (like Node's, reading drizzle-kit's input) turns into one
 ** U+FFFD. */
-static size_t utf8_sequence(const unsigned char *s, size_t n, bool *ok) {
+size_t dz_utf8_sequence(const unsigned char *s, size_t n, bool *ok) {
   unsigned char c = s[0], lo = 0x80, hi = 0xBF;
   size_t need;
   *ok = false;
@@ -141,7 +141,7 @@ static void put_string(sqlite3_str *o, const char *str, size_t len) {
   for (size_t i = 0; i < len;) {
     unsigned char c = s[i];
     bool ok;
-    size_t n = utf8_sequence(s + i, len - i, &ok);
+    size_t n = dz_utf8_sequence(s + i, len - i, &ok);
     if (!ok) sqlite3_str_append(o, "\xEF\xBF\xBD", 3);
     else if (c == '"') sqlite3_str_append(o, "\\\"", 2);
     else if (c == '\\') sqlite3_str_append(o, "\\\\", 2);

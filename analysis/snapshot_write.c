@@ -6,7 +6,8 @@
 ** The key orders are those of drizzle-kit 0.31's SQLite serializer
 ** (generateSqliteSnapshot) and writeResult, checked by
 ** tests/snapshot/roundtrip.test.mjs against files it generates:
-**   column    name, type, primaryKey, notNull, autoincrement, default, generated{as, type}
+**   column    name, type, primaryKey, notNull, autoincrement, generated{as, type}, default
+**             (the serializer builds the object with `generated` and adds `default` after)
 **   index     name, columns, isUnique, where
 **   fk        name, tableFrom, tableTo, columnsFrom, columnsTo, onDelete, onUpdate
 **   pk        columns, name          view  columns, name, isExisting, definition
@@ -49,12 +50,12 @@ static json_t *column_json(const dz_column *c) {
   dz_json_put(o, "primaryKey", json_boolean(c->primary_key));
   dz_json_put(o, "notNull", json_boolean(c->not_null));
   dz_json_put(o, "autoincrement", json_boolean(c->autoincrement));
-  if (c->def.kind != DZ_DEFAULT_NONE) dz_json_put(o, "default", default_value(&c->def));
   if (c->generated != DZ_GENERATED_NONE) {
     json_t *g = dz_json_put(o, "generated", json_object());
     dz_json_put(g, "as", str(c->generated_as));
     dz_json_put(g, "type", str(c->generated == DZ_GENERATED_STORED ? "stored" : "virtual"));
   }
+  if (c->def.kind != DZ_DEFAULT_NONE) dz_json_put(o, "default", default_value(&c->def));
   return o;
 }
 

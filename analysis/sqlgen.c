@@ -13,7 +13,13 @@
 
 void dz_sqlgen_emit(dz_sqlgen_ctx *ctx, const dz_change *change, const char *sql,
                     const char *deviation) {
-  dz_sql_stmt st = {dz_arena_strdup(ctx->a, sql), deviation, change};
+  dz_sql_stmt st = {dz_arena_strdup(ctx->a, sql), deviation, change, ctx->cover, ctx->n_cover};
+  if (!ctx->cover && change) {
+    const dz_change **one = dz_arena_alloc(ctx->a, sizeof *one);
+    *one = change;
+    st.changes = one;
+    st.n_changes = 1;
+  }
   dz_vec_push(ctx->a, ctx->out, st);
 }
 
@@ -72,6 +78,7 @@ dz_result dz_sqlgen_migration(const dz_diff *diff, const dz_schema *prev, const 
                       .out = &plan->forward};
   dz_result rc = d->statements(&ctx, err);
   if (rc != DZ_OK) return rc;
+  plan->rebuilt = ctx.rebuilt;
 
   dz_schema *empty = prev ? NULL : dz_schema_new(a, next->dialect);
   dz_diff_options back;

@@ -21,6 +21,9 @@ typedef struct dz_sqlgen_ctx {
   ** and indexes it creates later than drizzle-kit would. */
   dz_strvec rebuilt;
   DZ_VEC(const dz_index *) deferred;
+  /* While a rebuild is written: the changes its statements serve. */
+  const dz_change *const *cover;
+  size_t n_cover;
 } dz_sqlgen_ctx;
 
 typedef struct dz_sql_dialect {
@@ -32,7 +35,8 @@ typedef struct dz_sql_dialect {
 /* SQLite and Turso/libSQL (one writer, two flavours). */
 const dz_sql_dialect *dz_sql_dialect_sqlite(void);
 
-/* Append one statement (sql copied into ctx->a). */
+/* Append one statement (sql copied into ctx->a); it serves change, or the
+** rebuild's changes while ctx->cover is set. */
 void dz_sqlgen_emit(dz_sqlgen_ctx *ctx, const dz_change *change, const char *sql,
                     const char *deviation);
 

@@ -34,11 +34,6 @@ typedef struct dz_builder {
   DZ_VEC(dz_group *) groups;
 } dz_builder;
 
-static bool streq(const char *x, const char *y) {
-  if (!x || !y) return x == y;
-  return strcmp(x, y) == 0;
-}
-
 static dz_op *op_add(dz_builder *b, dz_op_kind kind, const dz_change *c, const char *table) {
   dz_op *op = dz_arena_alloc(b->ctx->a, sizeof *op);
   op->kind = kind;
@@ -86,7 +81,7 @@ static bool pk_change_counts(dz_builder *b, const dz_change *pc) {
   }
   if (!added || !deleted || added->len != deleted->len) return true;
   for (size_t i = 0; i < added->len; i++)
-    if (!streq(added->items[i], deleted->items[i])) return true;
+    if (!dz_streq(added->items[i], deleted->items[i])) return true;
   return false;
 }
 
@@ -108,7 +103,7 @@ static void list_drops(dz_builder *b) {
 
 static bool has_composite_pk_named(const dz_table *t, const char *name) {
   for (size_t i = 0; i < t->primary_keys.len; i++)
-    if (streq(t->primary_keys.items[i]->name, name)) return true;
+    if (dz_streq(t->primary_keys.items[i]->name, name)) return true;
   return false;
 }
 
@@ -164,7 +159,7 @@ static const dz_foreign_key *added_fk_for(dz_builder *b, const dz_change *ac) {
   FOR_CHANGES(b, c) {
     if (c->kind != DZ_CHANGE_FOREIGN_KEY_CREATE || c->new_table != ac->new_table) continue;
     for (size_t i = 0; i < c->new_fk->columns_from.len; i++)
-      if (streq(c->new_fk->columns_from.items[i], ac->new_column->name)) return c->new_fk;
+      if (dz_streq(c->new_fk->columns_from.items[i], ac->new_column->name)) return c->new_fk;
   }
   return NULL;
 }
@@ -230,7 +225,7 @@ static void list_rest(dz_builder *b) {
 
 static dz_group *group_for(dz_builder *b, const char *key, bool create) {
   for (size_t i = 0; i < b->groups.len; i++)
-    if (streq(b->groups.items[i]->key, key)) return b->groups.items[i];
+    if (dz_streq(b->groups.items[i]->key, key)) return b->groups.items[i];
   if (!create) return NULL;
   dz_group *g = dz_arena_alloc(b->ctx->a, sizeof *g);
   g->key = key;
@@ -292,7 +287,7 @@ static void force_rebuild(dz_builder *b, dz_op *op) {
 
 static bool group_adds_column(const dz_group *g, const char *name) {
   for (size_t i = 0; g && i < g->ops.len; i++)
-    if (g->ops.items[i]->kind == DZ_OP_ADD_COLUMN && streq(g->ops.items[i]->column->name, name))
+    if (g->ops.items[i]->kind == DZ_OP_ADD_COLUMN && dz_streq(g->ops.items[i]->column->name, name))
       return true;
   return false;
 }
@@ -334,7 +329,8 @@ static bool alter_rebuilds(dz_builder *b, const dz_op *op) {
 
 static void combine_ref(dz_builder *b, dz_op *op) {
   dz_group *g = group_for(b, op->table, false);
-  bool multi = op->fk->columns_from.len > 1 || op->fk->columns_to.len > 1;
+  /* "multi" also covers a key with no columns, which only a rebuild can write. */
+  bool multi = op->fk->columns_from.len != 1 || op->fk->columns_to.len != 1;
   if (!g && (!b->turso || multi)) {
     force_rebuild(b, op);
     return;
@@ -386,9 +382,44 @@ static void combine(dz_builder *b) {
   }
 }
 
+/* drizzle-kit keeps its groups in a JavaScript object, which lists keys
+** that are array indexes ("0", "2024") first, in numeric order. */
+static bool index_key(const char *k, unsigned long *value) {
+  if (!k || !*k || (k[0] == '0' && k[1]) || strlen(k) > 10) return false;
+  unsigned long v = 0;
+  for (const char *p = k; *p; p++) {
+    if (*p < '0' || *p > '9') return false;
+    v = v * 10 + (unsigned long)(*p - '0');
+  }
+  *value = v;
+  return v < 4294967295UL;
+}
+
+static void order_groups(dz_builder *b) {
+  size_t n = b->groups.len;
+  if (!n) return;
+  dz_group **sorted = dz_arena_alloc(b->ctx->a, (n + 1) * sizeof *sorted);
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) { /* insertion sort of the index keys */
+    unsigned long v, u;
+    if (!index_key(b->groups.items[i]->key, &v)) continue;
+    size_t at = w++;
+    while (at > 0 && index_key(sorted[at - 1]->key, &u) && u > v) {
+      sorted[at] = sorted[at - 1];
+      at--;
+    }
+    sorted[at] = b->groups.items[i];
+  }
+  unsigned long ignored;
+  for (size_t i = 0; i < n; i++)
+    if (!index_key(b->groups.items[i]->key, &ignored)) sorted[w++] = b->groups.items[i];
+  memcpy(b->groups.items, sorted, n * sizeof *sorted);
+}
+
 /* Table renames, then column renames, go first; the rest keeps its order. */
 static void flatten(dz_builder *b, dz_ops *out) {
   static const int pass_kind[3] = {DZ_OP_RENAME_TABLE, DZ_OP_RENAME_COLUMN, -1};
+  order_groups(b);
   for (int pass = 0; pass < 3; pass++)
     for (size_t i = 0; i < b->groups.len; i++)
       for (size_t j = 0; j < b->groups.items[i]->ops.len; j++) {
@@ -483,7 +514,7 @@ static bool referenced_by_survivor(dz_builder *b, const dz_table *ot) {
     FOR_CHANGES(b, c) dropped |= c->kind == DZ_CHANGE_TABLE_DROP && c->old_table == t;
     if (t == ot || dropped) continue;
     for (size_t j = 0; j < t->foreign_keys.len; j++)
-      if (streq(t->foreign_keys.items[j]->table_to, ot->name)) return true;
+      if (dz_streq(t->foreign_keys.items[j]->table_to, ot->name)) return true;
   }
   return false;
 }
@@ -543,7 +574,8 @@ static dz_result sqlite_statements(dz_sqlgen_ctx *ctx, dz_error *err) {
   drop_referenced_last(&b, &ops);
   size_t first = ctx->out->len;
   for (size_t i = 0; i < ops.len; i++)
-    if (ops.items[i]->kind == DZ_OP_RECREATE) dz_vec_push(ctx->a, &ctx->rebuilt, ops.items[i]->table);
+    if (ops.items[i]->kind == DZ_OP_RECREATE)
+      dz_vec_push(ctx->a, &ctx->rebuilt, ops.items[i]->table);
   for (size_t i = 0; i < ops.len; i++) dz_sqlite_write_op(ctx, ops.items[i]);
   dedupe(ctx, first);
   return DZ_OK;

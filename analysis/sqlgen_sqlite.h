@@ -6,7 +6,15 @@
 #ifndef DZ_SQLGEN_SQLITE_H
 #define DZ_SQLGEN_SQLITE_H
 
+#include <sqlite3.h>
+#include <string.h>
+
 #include "sqlgen_dialect.h"
+
+static inline bool dz_streq(const char *x, const char *y) {
+  if (!x || !y) return x == y;
+  return strcmp(x, y) == 0;
+}
 
 /* drizzle-kit's JSON statement kinds, in the order its differ lists them. */
 typedef enum dz_op_kind {
@@ -69,9 +77,32 @@ struct dz_op {
 
 typedef DZ_VEC(dz_op *) dz_ops;
 
-/* Append the SQL of one op to ctx->out. ops is the whole combined plan (a
-** rebuild looks at what ran before it). */
+/* Append the SQL of one op to ctx->out. */
 void dz_sqlite_write_op(dz_sqlgen_ctx *ctx, const dz_op *op);
+void dz_sqlite_write_rebuild(dz_sqlgen_ctx *ctx, const dz_op *op);
+
+/* One statement being written (sqlgen_sqlite_text.c): text in s, and what
+** needed fixing in drizzle-kit's spelling of it. */
+typedef struct dz_sqlw {
+  dz_sqlgen_ctx *ctx;
+  sqlite3_str *s;
+  bool escaped;       /* an identifier needed escaping: drizzle-kit's text would not parse */
+  bool fixed_default; /* a default's quote needed escaping (same) */
+} dz_sqlw;
+
+void dz_sqlw_begin(dz_sqlw *w, dz_sqlgen_ctx *ctx);
+/* Finish and append the statement; reason (or the escaping note) marks it. */
+void dz_sqlw_emit(dz_sqlw *w, const dz_change *c, const char *reason);
+void dz_sqlw_bt(dz_sqlw *w, const char *name); /* `name`, backticks doubled */
+void dz_sqlw_dq(dz_sqlw *w, const char *name); /* "name", quotes doubled */
+void dz_sqlw_put(dz_sqlw *w, const char *text);
+/* pre `name` [mid `name2`] post, as one statement. */
+void dz_sqlw_simple(dz_sqlgen_ctx *ctx, const dz_change *change, const char *reason,
+                    const char *pre, const char *name, const char *mid, const char *name2,
+                    const char *post);
+/* CREATE TABLE; rebuild_of names the table when this is its __new_ copy. */
+void dz_sqlw_create_table(dz_sqlw *w, const char *name, const dz_table *t,
+                          const char *rebuild_of);
 
 /* Statements de-duplication must leave alone: the ones that save and
 ** restore rows around a rebuild (each rebuild needs its own). */

@@ -6,6 +6,7 @@
 */
 #include "drizzle_lsp/sqltext.h"
 
+#include "drizzle_lsp/eval.h"
 #include "drizzle_lsp/json.h"
 
 #include <math.h>
@@ -100,20 +101,72 @@ static bool inline_param(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_value **ba
   return true;
 }
 
-static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, dz_casing casing,
-                   dz_value **bad) {
+/* The value p's column encoder (mapToDriverValue) hands the driver, for
+** the encoders of sqlite-core's columns; NULL for one drizzle-lsp cannot
+** run (a custom type's toDriver, a Buffer). */
+static dz_value *encode_param(dz_eval *ev, dz_value *p) {
+  dz_value *v = p->self, *b = p->table->columns->items.items[p->index];
+  if (v->kind == DZ_V_NULL) return v; /* drizzle skips the encoder for null */
+  if (v->kind == DZ_V_UNDEFINED) return NULL; /* drizzle throws on it */
+  if (b->kind != DZ_V_COLUMN_BUILDER || b->col->custom) return NULL;
+  const char *type = b->col->type, *mode = b->col->mode ? b->col->mode : "";
+  dz_value *out = dz_value_new(ev, DZ_V_NUMBER, v->mod, v->node);
+  if (b->col->is_integer && strncmp(mode, "timestamp", 9) == 0) {
+    if (v->kind != DZ_V_DATE) return NULL;
+    out->num = strcmp(mode, "timestamp") == 0 ? floor(v->num / 1000) : v->num;
+    return out;
+  }
+  if (b->col->is_integer && strcmp(mode, "boolean") == 0) {
+    bool known = true;
+    out->num = dz_js_truthy(v, &known) ? 1 : 0;
+    return known ? out : NULL;
+  }
+  const char *text = NULL; /* encoders that make a string */
+  if (strcmp(mode, "json") == 0) text = dz_value_json(ev, v, &out);
+  else if (strcmp(type, "numeric") == 0 && (strcmp(mode, "number") == 0 || strcmp(mode, "bigint") == 0))
+    text = dz_js_to_string(ev, v);
+  else if (strcmp(type, "blob") == 0) return NULL;
+  else return v;
+  return text ? dz_value_string(ev, v->mod, v->node, text) : NULL;
+}
+
+/* A literal inlined (drizzle's mapInlineParam). Defaults have no
+** escapeString: only numbers, booleans and null can be inlined there. */
+static bool inline_literal(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, dz_value **bad) {
+  if (mode == DZ_SQL_DEFAULT && v->kind != DZ_V_NUMBER && v->kind != DZ_V_BOOL && v->kind != DZ_V_NULL) {
+    *bad = v;
+    return false;
+  }
+  return inline_param(ev, s, v, bad);
+}
+
+/* inl: parameters are inlined (a view, or inside sql`...`.inlineParams()). */
+static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, bool inl,
+                   dz_casing casing, dz_value **bad) {
   switch (v->kind) {
+    case DZ_V_PARAM: {
+      if (!inl && mode != DZ_SQL_DEFAULT) {
+        sqlite3_str_appendchar(s, 1, '?');
+        return true;
+      }
+      dz_value *mapped = inl ? encode_param(ev, v) : NULL;
+      if (!mapped) break;
+      return inline_literal(ev, s, mapped, mode, bad);
+    }
     case DZ_V_RAW: sqlite3_str_appendall(s, v->str); return true;
     case DZ_V_UNDEFINED: return true;
     case DZ_V_SQL:
-      for (size_t i = 0; i < v->items.len; i++)
-        if (!render(ev, s, v->items.items[i], mode, casing, bad)) return false;
+      for (size_t i = 0; i < v->items.len; i++) {
+        dz_value *c = v->items.items[i];
+        if (c->kind == DZ_V_SQL && c->str) append_name(s, c->str); /* SQL.Aliased: by its alias */
+        else if (!render(ev, s, c, mode, inl || v->b, casing, bad)) return false;
+      }
       return true;
     case DZ_V_ARRAY:
       sqlite3_str_appendchar(s, 1, '(');
       for (size_t i = 0; i < v->items.len; i++) {
         if (i) sqlite3_str_appendall(s, ", ");
-        if (!render(ev, s, v->items.items[i], mode, casing, bad)) return false;
+        if (!render(ev, s, v->items.items[i], mode, inl, casing, bad)) return false;
       }
       sqlite3_str_appendchar(s, 1, ')');
       return true;
@@ -131,8 +184,8 @@ static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, d
       return true;
     case DZ_V_STRING: case DZ_V_NUMBER: case DZ_V_BOOL: case DZ_V_NULL: case DZ_V_DATE:
     case DZ_V_BIGINT:
+      if (inl) return inline_literal(ev, s, v, mode, bad);
       if (mode == DZ_SQL_DEFAULT) break;
-      if (mode == DZ_SQL_VIEW) return inline_param(ev, s, v, bad);
       sqlite3_str_appendchar(s, 1, '?'); /* a bound parameter, as drizzle renders it */
       return true;
     default: break;
@@ -144,7 +197,7 @@ static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, d
 const char *dz_sql_render(dz_eval *ev, dz_value *v, dz_sql_mode mode, dz_casing casing,
                           dz_value **bad) {
   sqlite3_str *s = sqlite3_str_new(NULL);
-  bool ok = render(ev, s, v, mode, casing, bad);
+  bool ok = render(ev, s, v, mode, mode == DZ_SQL_VIEW, casing, bad);
   char *txt = finish(ev, s);
   return ok ? txt : NULL;
 }

@@ -61,16 +61,21 @@ static dz_result run_piece(sqlite3 *db, const char *piece, size_t number, dz_dia
   return DZ_OK;
 }
 
+dz_result dz_verify_run(sqlite3 *db, const char *sql, dz_dialect dialect, dz_arena *a, const char **failure) {
+  dz_strvec pieces = {0};
+  dz_migration_split(sql, a, &pieces);
+  dz_result rc = DZ_OK;
+  for (size_t i = 0; i < pieces.len && rc == DZ_OK; i++) rc = run_piece(db, pieces.items[i], i + 1, dialect, a, failure);
+  return rc;
+}
+
 dz_result dz_verify_apply(sqlite3 *db, const char *sql, dz_dialect dialect, dz_arena *a,
                           const char **failure) {
   if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
     *failure = dz_arena_printf(a, "cannot begin a transaction: %s", sqlite3_errmsg(db));
     return DZ_ERR_VERIFY;
   }
-  dz_strvec pieces = {0};
-  dz_migration_split(sql, a, &pieces);
-  dz_result rc = DZ_OK;
-  for (size_t i = 0; i < pieces.len && rc == DZ_OK; i++) rc = run_piece(db, pieces.items[i], i + 1, dialect, a, failure);
+  dz_result rc = dz_verify_run(db, sql, dialect, a, failure);
   if (rc == DZ_OK && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
     *failure = dz_arena_printf(a, "COMMIT failed: %s", sqlite3_errmsg(db));
     rc = DZ_ERR_VERIFY;

@@ -16,6 +16,14 @@ void dz_features_capabilities(const dz_server *s, json_t *caps) {
   if (s->features.code_actions)
     json_object_set_new(caps, "codeActionProvider",
                         json_pack("{s:[s,s]}", "codeActionKinds", "quickfix", "source"));
+  if (s->features.code_lenses)
+    json_object_set_new(caps, "codeLensProvider", json_pack("{s:b}", "resolveProvider", 0));
+  if (s->features.execute_command && s->features.commands) {
+    json_t *names = json_array();
+    for (const char *const *c = s->features.commands; *c; c++)
+      json_array_append_new(names, json_string(*c));
+    json_object_set_new(caps, "executeCommandProvider", json_pack("{s:o}", "commands", names));
+  }
 }
 
 static json_t *position_json(dz_lsp_position p) {
@@ -45,6 +53,64 @@ void dz_server_publish_diagnostics(dz_server *s, const dz_document *doc, const d
   dz_rpc_notify(s->rpc, "textDocument/publishDiagnostics",
                 json_pack("{s:s, s:I, s:o}", "uri", doc->uri, "version", (json_int_t)doc->version,
                           "diagnostics", list));
+}
+
+/* The bytes of a file that is not open (empty for a file not yet created),
+** to place byte offsets on LSP lines. */
+static const char *disk_text(dz_arena *a, const char *path, size_t *len) {
+  char *text = NULL;
+  if (dz_read_file(path, a, &text, len, NULL) != DZ_OK) {
+    *len = 0;
+    return "";
+  }
+  return text;
+}
+
+/* The text of path as the client sees it: the open document's, else the disk's. */
+static const char *client_text(dz_server *s, const char *path, dz_arena *a, const char **uri,
+                               size_t *len, int64_t *version) {
+  *uri = dz_lsp_path_to_uri(a, path);
+  const dz_document *doc = dz_documents_get(s->docs, *uri);
+  if (version) *version = doc ? doc->version : -1;
+  if (!doc) return disk_text(a, path, len);
+  *len = doc->len;
+  return doc->text;
+}
+
+static json_t *related_json(dz_server *s, const dz_lsp_related *r, dz_arena *a) {
+  const char *uri;
+  size_t len;
+  const char *text = client_text(s, r->path, a, &uri, &len, NULL);
+  return json_pack("{s:{s:s, s:o}, s:s}", "location", "uri", uri, "range",
+                   range_json(text, len, r->start_byte, r->end_byte, s->encoding), "message",
+                   r->message ? r->message : "");
+}
+
+void dz_server_publish(dz_server *s, const char *uri, int64_t version, const char *text,
+                       size_t len, const dz_lsp_diagnostic *diags, size_t n) {
+  json_t *list = json_array();
+  dz_arena *a = dz_arena_new();
+  for (size_t i = 0; i < n; i++) {
+    const dz_diag *d = &diags[i].diag;
+    json_t *item = json_pack("{s:o, s:i, s:s, s:s}", "range",
+                             range_json(text, len, d->span.start_byte, d->span.end_byte,
+                                        s->encoding),
+                             "severity", (int)d->severity, "source", "drizzle-lsp", "message",
+                             d->message ? d->message : "");
+    if (d->code) json_object_set_new(item, "code", json_string(d->code));
+    if (diags[i].href)
+      json_object_set_new(item, "codeDescription", json_pack("{s:s}", "href", diags[i].href));
+    json_t *rel = json_array();
+    for (size_t j = 0; j < diags[i].related.len; j++)
+      json_array_append_new(rel, related_json(s, &diags[i].related.items[j], a));
+    if (json_array_size(rel)) json_object_set(item, "relatedInformation", rel);
+    json_decref(rel);
+    json_array_append_new(list, item);
+  }
+  dz_arena_free(a);
+  json_t *params = json_pack("{s:s, s:o}", "uri", uri, "diagnostics", list);
+  if (version >= 0) json_object_set_new(params, "version", json_integer(version));
+  dz_rpc_notify(s->rpc, "textDocument/publishDiagnostics", params);
 }
 
 static int no_hook(const char *method, dz_error *err) {
@@ -85,25 +151,13 @@ int dz_features_hover(dz_server *s, json_t *params, json_t **result, dz_error *e
 
 /* ---- code actions -------------------------------------------------------- */
 
-/* The bytes of a file that is not open (empty for a file not yet created),
-** to place an edit's byte offsets on LSP lines. */
-static const char *disk_text(dz_arena *a, const char *path, size_t *len) {
-  char *text = NULL;
-  if (dz_read_file(path, a, &text, len, NULL) != DZ_OK) {
-    *len = 0;
-    return "";
-  }
-  return text;
-}
-
 /* The TextDocumentEdit for every edit of `path` in action, in order. */
 static json_t *document_edit(dz_server *s, const dz_code_action *action, const char *path,
                              dz_arena *a) {
-  const char *uri = dz_lsp_path_to_uri(a, path);
-  const dz_document *doc = dz_documents_get(s->docs, uri);
+  const char *uri;
   size_t len;
-  const char *text = doc ? doc->text : disk_text(a, path, &len);
-  if (doc) len = doc->len;
+  int64_t version;
+  const char *text = client_text(s, path, a, &uri, &len, &version);
   json_t *edits = json_array();
   for (size_t i = 0; i < action->edits.len; i++) {
     const dz_text_edit *e = &action->edits.items[i];
@@ -113,8 +167,8 @@ static json_t *document_edit(dz_server *s, const dz_code_action *action, const c
                                                       s->encoding),
                                            "newText", e->new_text ? e->new_text : ""));
   }
-  json_t *version = doc ? json_integer(doc->version) : json_null();
-  return json_pack("{s:{s:s, s:o}, s:o}", "textDocument", "uri", uri, "version", version, "edits",
+  json_t *v = version >= 0 ? json_integer(version) : json_null();
+  return json_pack("{s:{s:s, s:o}, s:o}", "textDocument", "uri", uri, "version", v, "edits",
                    edits);
 }
 
@@ -124,7 +178,45 @@ static bool seen_path(const dz_code_action *action, size_t upto, const char *pat
   return false;
 }
 
-static json_t *action_json(dz_server *s, const dz_code_action *action, dz_arena *a) {
+static json_t *command_json(const dz_command *c) {
+  json_t *args = json_array();
+  for (size_t i = 0; i < c->arguments.len; i++)
+    json_array_append_new(args, json_string(c->arguments.items[i]));
+  return json_pack("{s:s, s:s, s:o}", "title", c->title ? c->title : c->name, "command", c->name,
+                   "arguments", args);
+}
+
+/* Whether the client can apply the action's edit. */
+static bool can_apply(const dz_server *s, const dz_code_action *action) {
+  if (!action->edits.len && !action->create_files.len) return true;
+  return s->client.document_changes && (!action->create_files.len || s->client.create_files);
+}
+
+/* The request's diagnostics with the code the action fixes. */
+static json_t *fixed_diagnostics(json_t *context, const char *code) {
+  json_t *out = json_array();
+  size_t i;
+  json_t *d;
+  json_array_foreach(json_object_get(context, "diagnostics"), i, d) {
+    const char *c = json_string_value(json_object_get(d, "code"));
+    if (c && strcmp(c, code) == 0) json_array_append(out, d);
+  }
+  return out;
+}
+
+static json_t *action_json(dz_server *s, const dz_code_action *action, json_t *context,
+                           dz_arena *a) {
+  json_t *out = json_pack("{s:s, s:s}", "title", action->title ? action->title : "", "kind",
+                          action->kind ? action->kind : "quickfix");
+  if (action->diagnostic_code)
+    json_object_set_new(out, "diagnostics", fixed_diagnostics(context, action->diagnostic_code));
+  if (action->preferred) json_object_set_new(out, "isPreferred", json_true());
+  if (!can_apply(s, action)) {
+    if (action->fallback.name) json_object_set_new(out, "command", command_json(&action->fallback));
+    return out;
+  }
+  if (action->command.name) json_object_set_new(out, "command", command_json(&action->command));
+  if (!action->edits.len && !action->create_files.len) return out;
   json_t *changes = json_array();
   for (size_t i = 0; i < action->create_files.len; i++)
     json_array_append_new(changes, json_pack("{s:s, s:s, s:{s:b}}", "kind", "create", "uri",
@@ -134,8 +226,8 @@ static json_t *action_json(dz_server *s, const dz_code_action *action, dz_arena 
     const char *path = action->edits.items[i].path;
     if (!seen_path(action, i, path)) json_array_append_new(changes, document_edit(s, action, path, a));
   }
-  return json_pack("{s:s, s:s, s:{s:o}}", "title", action->title ? action->title : "", "kind",
-                   action->kind ? action->kind : "quickfix", "edit", "documentChanges", changes);
+  json_object_set_new(out, "edit", json_pack("{s:o}", "documentChanges", changes));
+  return out;
 }
 
 int dz_features_code_action(dz_server *s, json_t *params, json_t **result, dz_error *err) {
@@ -161,8 +253,82 @@ int dz_features_code_action(dz_server *s, json_t *params, json_t **result, dz_er
     code = DZ_RPC_REQUEST_FAILED;
   } else {
     *result = json_array();
-    for (size_t i = 0; i < list.len; i++) json_array_append_new(*result, action_json(s, list.items[i], a));
+    for (size_t i = 0; i < list.len; i++) {
+      json_t *action = action_json(s, list.items[i], json_object_get(params, "context"), a);
+      if (json_object_get(action, "edit") || json_object_get(action, "command"))
+        json_array_append_new(*result, action);
+      else
+        json_decref(action);
+    }
   }
+  dz_arena_free(a);
+  return code;
+}
+
+/* ---- code lenses ---------------------------------------------------------- */
+
+int dz_features_code_lens(dz_server *s, json_t *params, json_t **result, dz_error *err) {
+  if (!s->features.code_lenses) return no_hook("textDocument/codeLens", err);
+  const char *uri = dz_params_uri(params, err);
+  if (!uri) return DZ_RPC_INVALID_PARAMS;
+  const dz_document *doc = dz_documents_get(s->docs, uri);
+  if (!doc) return 0;
+  dz_arena *a = dz_arena_new();
+  dz_code_lens_list list = {0};
+  int code = 0;
+  if (s->features.code_lenses(s->features.ud, s, doc, a, &list, err) != DZ_OK) {
+    code = DZ_RPC_REQUEST_FAILED;
+  } else {
+    *result = json_array();
+    for (size_t i = 0; i < list.len; i++) {
+      const dz_code_lens *l = &list.items[i];
+      json_array_append_new(*result, json_pack("{s:o, s:o}", "range",
+                                               range_json(doc->text, doc->len, l->start_byte,
+                                                          l->end_byte, s->encoding),
+                                               "command", command_json(&l->command)));
+    }
+  }
+  dz_arena_free(a);
+  return code;
+}
+
+/* ---- commands ------------------------------------------------------------- */
+
+static bool known_command(const dz_server *s, const char *name) {
+  for (const char *const *c = s->features.commands; c && *c; c++)
+    if (strcmp(*c, name) == 0) return true;
+  return false;
+}
+
+int dz_features_execute_command(dz_server *s, json_t *params, json_t **result, dz_error *err) {
+  if (!s->features.execute_command) return no_hook("workspace/executeCommand", err);
+  const char *name = json_string_value(json_object_get(params, "command"));
+  if (!name) {
+    dz_error_set(err, DZ_ERR_SYNTAX, "params.command must be a string");
+    return DZ_RPC_INVALID_PARAMS;
+  }
+  if (!known_command(s, name)) {
+    dz_error_set(err, DZ_ERR_USAGE, "unknown command '%s'", name);
+    return DZ_RPC_INVALID_PARAMS;
+  }
+  json_t *args = json_object_get(params, "arguments");
+  size_t n = json_array_size(args);
+  dz_arena *a = dz_arena_new();
+  const char **argv = dz_arena_alloc(a, (n + 1) * sizeof *argv);
+  for (size_t i = 0; i < n; i++) {
+    argv[i] = json_string_value(json_array_get(args, i));
+    if (!argv[i]) {
+      dz_arena_free(a);
+      dz_error_set(err, DZ_ERR_SYNTAX, "argument %zu of %s must be a string", i + 1, name);
+      return DZ_RPC_INVALID_PARAMS;
+    }
+  }
+  const char *message = NULL;
+  int code = 0;
+  if (s->features.execute_command(s->features.ud, s, name, argv, n, a, &message, err) != DZ_OK)
+    code = DZ_RPC_REQUEST_FAILED;
+  else if (message)
+    *result = json_string(message);
   dz_arena_free(a);
   return code;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "drizzle_lsp/cli.h"
+#include "drizzle_lsp/client_caps.h"
 #include "drizzle_lsp/features.h"
 #include "drizzle_lsp/framing.h"
 
@@ -75,6 +76,7 @@ static int on_initialize(dz_server *s, json_t *params, json_t **result, dz_error
   s->encoding = offers_utf8(params) ? DZ_ENC_UTF8 : DZ_ENC_UTF16;
   set_trace(s, json_object_get(params, "trace"));
   record_workspace(s, params);
+  dz_client_caps_read(s, params);
   json_t *pid = json_object_get(params, "processId");
   if (json_is_integer(pid) && json_integer_value(pid) > 0) s->client_pid = json_integer_value(pid);
   s->state = DZ_SERVER_RUNNING;
@@ -86,6 +88,7 @@ static int on_initialize(dz_server *s, json_t *params, json_t **result, dz_error
 static int on_initialized(dz_server *s, json_t *params, json_t **result, dz_error *err) {
   dz_server_log(s, DZ_LOG_INFO, "drizzle-lsp %s ready (positions in %s, root %s)", DZ_VERSION,
                 dz_lsp_encoding_name(s->encoding), s->root_path ? s->root_path : "none");
+  dz_client_register_watchers(s);
   return 0;
 }
 
@@ -141,6 +144,10 @@ static const dz_method methods[] = {
     {"textDocument/didClose", false, dz_sync_did_close},
     {"textDocument/hover", true, dz_features_hover},
     {"textDocument/codeAction", true, dz_features_code_action},
+    {"textDocument/codeLens", true, dz_features_code_lens},
+    {"workspace/executeCommand", true, dz_features_execute_command},
+    {"workspace/didChangeConfiguration", false, dz_on_did_change_configuration},
+    {"workspace/didChangeWatchedFiles", false, dz_on_did_change_watched_files},
     {"drizzle/documentState", true, dz_sync_document_state},
 };
 

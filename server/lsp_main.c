@@ -15,6 +15,7 @@
 #include <string.h>
 #include <uv.h>
 
+#include "drizzle_lsp/drizzle_features.h"
 #include "drizzle_lsp/server.h"
 #include "drizzle_lsp/transport.h"
 
@@ -81,8 +82,12 @@ int dz_server_run(int argc, char **argv) {
   signal(SIGPIPE, SIG_IGN); /* a client that goes away is a write error, not a kill */
   uv_loop_t *loop = uv_default_loop();
   session ss = {0};
-  ss.server = dz_server_new(NULL, on_write, &ss);
+  dz_features_state *features = dz_features_state_new();
+  dz_lsp_features hooks;
+  if (features) dz_features_hooks(features, &hooks);
+  ss.server = features ? dz_server_new(&hooks, on_write, &ss) : NULL;
   if (!ss.server) {
+    dz_features_state_free(features);
     fprintf(stderr, "drizzle-lsp: out of memory starting the server\n");
     return DZ_EXIT_ERROR;
   }
@@ -90,8 +95,10 @@ int dz_server_run(int argc, char **argv) {
   if (dz_transport_open(loop, 0, 1, on_read, &ss, &ss.transport, &err) != DZ_OK) {
     fprintf(stderr, "drizzle-lsp: %s\n", err.message);
     dz_server_free(ss.server);
+    dz_features_state_free(features);
     return DZ_EXIT_ERROR;
   }
+  dz_features_attach(features, loop, ss.server);
   uv_check_init(loop, &ss.check);
   ss.check.data = &ss;
   uv_timer_init(loop, &ss.client_watch);
@@ -101,6 +108,8 @@ int dz_server_run(int argc, char **argv) {
   uv_run(loop, UV_RUN_DEFAULT);
   int code = ss.server->exit_code;
   dz_server_free(ss.server);
+  dz_features_state_free(features);
+  uv_run(loop, UV_RUN_NOWAIT); /* let the watchers' handles close */
   uv_loop_close(loop);
   return code;
 }

@@ -30,7 +30,7 @@ static void print_usage(FILE *f) {
   fprintf(f,
           "\noptions:\n"
           "  --config F                 drizzle.config.ts (default: look in the current directory)\n"
-          "  --db FILE                  development database, read only (check, rollback)\n"
+          "  --db FILE                  development database: read only (check); rolled back (rollback)\n"
           "  --format text|json|sarif   report format (check)\n"
           "  --fail-on high|careful|never  exit 1 at or above this risk (check; default high)\n"
           "  --name NAME                migration name (generate)\n"
@@ -39,7 +39,8 @@ static void print_usage(FILE *f) {
           "  --no-rename T.OLD=NEW      they are a drop and an add, not a rename (generate)\n"
           "  --no-rename-table OLD=NEW  they are a drop and a create, not a rename (generate)\n"
           "  --steps N | --to TAG       how far to roll back (rollback)\n"
-          "\nexit codes: 0 ok, 1 findings or failed verification, 2 usage, configuration or input error\n");
+          "\nexit codes: 0 ok, 1 findings, failed verification or a failed rollback (database unchanged),\n"
+          "            2 usage, configuration or input error, or a rollback refused\n");
 }
 
 int main(int argc, char **argv) {

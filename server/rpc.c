@@ -116,6 +116,13 @@ void dz_rpc_notify(dz_rpc *r, const char *method, json_t *params) {
   send_json(r, msg);
 }
 
+void dz_rpc_request(dz_rpc *r, int64_t id, const char *method, json_t *params) {
+  json_t *msg = json_pack("{s:s, s:I, s:s}", "jsonrpc", "2.0", "id", (json_int_t)id, "method",
+                          method);
+  if (params) json_object_set_new(msg, "params", params);
+  send_json(r, msg);
+}
+
 /* ---- input ----------------------------------------------------------- */
 
 static bool valid_id(const json_t *id) { return json_is_string(id) || json_is_number(id); }

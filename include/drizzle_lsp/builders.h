@@ -34,6 +34,26 @@ dz_value *dz_builtin_member(dz_eval *ev, dz_value *obj, const char *name, const 
 /* Calling a DZ_V_BUILTIN or a DZ_V_METHOD. */
 dz_value *dz_builtin_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
                           const dz_module *m, TSNode at);
+/* drizzle-orm's SQL operator `name` (eq, and, inArray, asc, ...) applied to
+** args, as the SQL value it builds (sqlops.c); NULL when name is no such
+** operator. An argument that cannot be known makes the result unknown. */
+dz_value *dz_sql_operator(dz_eval *ev, const char *name, dz_value **args, size_t n,
+                          const dz_module *m, TSNode at);
+/* Whether v (an array or a string) has JavaScript method `name` that
+** drizzle-lsp evaluates (jsmethods.c), and calling it. */
+bool dz_js_has_method(const dz_value *v, const char *name);
+dz_value *dz_js_method_call(dz_eval *ev, dz_value *self, const char *name, dz_value **args, size_t n,
+                            const dz_module *m, TSNode at);
+/* SameValueZero(a, b) for primitives; *known false when either is
+** something else (an object's identity is not tracked). */
+bool dz_js_same_value_zero(dz_eval *ev, const dz_value *a, const dz_value *b, bool *known);
+/* A view's query builder, qb (querybuilder.c); a method of it or of a
+** select built with it; and a finished select as drizzle's SQL chunks,
+** with *fields set to the selected fields (the view's columns). */
+dz_value *dz_query_builder(dz_eval *ev, const dz_module *m, TSNode at);
+dz_value *dz_query_method(dz_eval *ev, dz_value *self, const char *name, dz_value **args, size_t n,
+                          const dz_module *m, TSNode at);
+dz_value *dz_query_sql(dz_eval *ev, dz_value *query, dz_value **fields, const dz_module *m, TSNode at);
 /* new Date(...). */
 dz_value *dz_new_date(dz_eval *ev, dz_value **args, size_t n, const dz_module *m, TSNode at);
 

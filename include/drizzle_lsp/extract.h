@@ -10,6 +10,8 @@
 ** Diagnostic codes: "unresolved-construct" (warning: a column, default,
 ** constraint, view or export left out, naming what could not be resolved),
 ** "syntax-error" (warning: a declaration skipped until the file parses),
+** "duplicate-table" / "duplicate-column" (warning: two tables, or two
+** columns of a table, with one SQL name; drizzle-kit keeps the later one),
 ** "drizzle-kit-error" (error: a schema drizzle-kit itself would reject, such
 ** as two unique constraints or checks with one name).
 */

@@ -9,11 +9,14 @@
 
 #include "drizzle_lsp/server.h"
 
-/* Add hoverProvider / codeActionProvider to caps for the hooks that are set. */
+/* Add hoverProvider, codeActionProvider, codeLensProvider and
+** executeCommandProvider to caps for the hooks that are set. */
 void dz_features_capabilities(const dz_server *s, json_t *caps);
 
 /* Method handlers (see dz_method_fn); MethodNotFound when the hook is NULL. */
 int dz_features_hover(dz_server *s, json_t *params, json_t **result, dz_error *err);
 int dz_features_code_action(dz_server *s, json_t *params, json_t **result, dz_error *err);
+int dz_features_code_lens(dz_server *s, json_t *params, json_t **result, dz_error *err);
+int dz_features_execute_command(dz_server *s, json_t *params, json_t **result, dz_error *err);
 
 #endif /* DZ_FEATURES_H */

@@ -32,6 +32,11 @@ char *dz_json_stringify(const json_t *v, dz_arena *a);
 json_t *dz_json_put(json_t *obj, const char *key, json_t *value);
 json_t *dz_json_append(json_t *arr, json_t *value);
 
+/* Length of the UTF-8 sequence at s (n > 0 bytes left). *ok false: the bytes
+** are not valid UTF-8 and the length is the maximal invalid subpart, which
+** Node's decoder (a Buffer's toString(), TextDecoder) turns into one U+FFFD. */
+size_t dz_utf8_sequence(const unsigned char *s, size_t n, bool *ok);
+
 /* s as a JSON string literal, quotes included (for messages and paths). */
 char *dz_json_quote(const char *s, dz_arena *a);
 

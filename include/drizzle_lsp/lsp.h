@@ -82,12 +82,51 @@ typedef struct dz_text_edit {
   const char *new_text;
 } dz_text_edit;
 
+/* A command the client runs by sending it back (workspace/executeCommand);
+** arguments are strings. */
+typedef struct dz_command {
+  const char *title;
+  const char *name;           /* "drizzle.generateMigration" */
+  DZ_VEC(const char *) arguments;
+} dz_command;
+
 typedef struct dz_code_action {
   const char *title;
   const char *kind;           /* "quickfix", "source", ... */
   DZ_VEC(dz_text_edit) edits; /* applied together, as one WorkspaceEdit */
   DZ_VEC(const char *) create_files; /* paths to create before the edits */
+  dz_command command;         /* run after the edit (or alone); name NULL: none */
+  /* Sent instead of the edit (and command) when the client cannot apply
+  ** the edit: it creates files and the client offers no resourceOperations
+  ** create, or no documentChanges. name NULL: none. */
+  dz_command fallback;
+  const char *diagnostic_code; /* the code of the diagnostics it fixes, or NULL */
+  bool preferred;
 } dz_code_action;
+
+/* A diagnostic with LSP's extras: a link to the rule's documentation and
+** other places involved (by path and bytes of that file). */
+typedef struct dz_lsp_related {
+  const char *path;
+  uint32_t start_byte, end_byte;
+  const char *message;
+} dz_lsp_related;
+
+typedef struct dz_lsp_diagnostic {
+  dz_diag diag;               /* span bytes index the published document */
+  const char *href;           /* codeDescription.href, or NULL */
+  DZ_VEC(dz_lsp_related) related;
+} dz_lsp_diagnostic;
+
+typedef DZ_VEC(dz_lsp_diagnostic) dz_lsp_diagnostic_list;
+
+/* A code lens: a command shown above a range of the document. */
+typedef struct dz_code_lens {
+  uint32_t start_byte, end_byte;
+  dz_command command;
+} dz_code_lens;
+
+typedef DZ_VEC(dz_code_lens) dz_code_lens_list;
 
 typedef DZ_VEC(dz_code_action *) dz_code_action_list;
 
@@ -107,6 +146,19 @@ typedef struct dz_lsp_features {
   /* textDocument/codeAction for a byte range. */
   dz_result (*code_actions)(void *ud, dz_server *s, const dz_document *doc, uint32_t start,
                             uint32_t end, dz_arena *a, dz_code_action_list *out, dz_error *err);
+  /* workspace/executeCommand for one of `commands` (NULL-terminated);
+  ** *message (in a, may stay NULL) is returned to the client. */
+  const char *const *commands;
+  dz_result (*execute_command)(void *ud, dz_server *s, const char *name, const char *const *args,
+                               size_t n_args, dz_arena *a, const char **message, dz_error *err);
+  /* workspace/didChangeWatchedFiles (or the server's own watcher): a file
+  ** was created, changed or deleted on disk. */
+  void (*file_changed)(void *ud, dz_server *s, const char *path);
+  /* The settings changed (initializationOptions, didChangeConfiguration). */
+  void (*settings_changed)(void *ud, dz_server *s);
+  /* textDocument/codeLens. */
+  dz_result (*code_lenses)(void *ud, dz_server *s, const dz_document *doc, dz_arena *a,
+                           dz_code_lens_list *out, dz_error *err);
 } dz_lsp_features;
 
 #endif /* DZ_LSP_H */

@@ -89,6 +89,10 @@ void dz_rpc_respond_error(dz_rpc *r, json_t *id, int code, const char *fmt, ...)
 /* Send a notification; params stolen (NULL: none). */
 void dz_rpc_notify(dz_rpc *r, const char *method, json_t *params);
 
+/* Send a request with a numeric id; params stolen. The client's answer
+** arrives as a DZ_RPC_RESPONSE message. */
+void dz_rpc_request(dz_rpc *r, int64_t id, const char *method, json_t *params);
+
 /* Checks a parsed value against JSON-RPC 2.0. On success fills m (borrowing
 ** from v) and returns 0; otherwise returns the error code to answer with
 ** and a message in err (m->id is set when the bad message had a usable id). */

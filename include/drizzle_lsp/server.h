@@ -26,6 +26,23 @@ typedef enum dz_server_state {
 /* Bytes for the client; borrowed for the call. */
 typedef void (*dz_server_write_fn)(void *ud, const char *data, size_t len);
 
+/* What the client said it can do (initialize's capabilities). */
+typedef struct dz_client_caps {
+  bool document_changes;       /* workspace.workspaceEdit.documentChanges */
+  bool create_files;           /* ... resourceOperations includes "create" */
+  bool show_document;          /* window.showDocument.support */
+  bool work_done_progress;     /* window.workDoneProgress */
+  bool watch_dynamic;          /* workspace.didChangeWatchedFiles.dynamicRegistration */
+  bool related_information;    /* textDocument.publishDiagnostics.relatedInformation */
+  bool code_description;       /* ... codeDescriptionSupport */
+} dz_client_caps;
+
+/* User settings: initializationOptions and didChangeConfiguration's
+** "drizzle" section. */
+typedef struct dz_settings {
+  dz_severity risk_severity[3]; /* by dz_risk: safe, careful, high */
+} dz_settings;
+
 struct dz_server {
   dz_rpc *rpc;
   dz_documents *docs;
@@ -42,6 +59,9 @@ struct dz_server {
   char trace[16];              /* "off", "messages", "verbose" */
   dz_server_write_fn write;
   void *write_ud;
+  dz_client_caps client;
+  dz_settings settings;
+  int64_t next_request_id;     /* for requests the server sends */
 };
 
 /* A session. features may be NULL (no feature beyond document sync). The
@@ -67,6 +87,22 @@ void dz_server_log(dz_server *s, dz_log_level level, const char *fmt, ...)
 ** the negotiated encoding. n == 0 clears them. */
 void dz_server_publish_diagnostics(dz_server *s, const dz_document *doc, const dz_diag *diags,
                                    size_t n);
+
+/* The same with LSP's extras (codeDescription, relatedInformation) for
+** the document uri whose text is text[0..len) (version < 0: none). */
+void dz_server_publish(dz_server *s, const char *uri, int64_t version, const char *text,
+                       size_t len, const dz_lsp_diagnostic *diags, size_t n);
+
+/* window/showDocument of a file when the client supports it (the answer is
+** not waited for); false when it does not. */
+bool dz_server_show_document(dz_server *s, const char *path);
+
+/* Progress for long work (window/workDoneProgress/create, then $/progress
+** begin / report / end) when the client supports it; no-ops otherwise.
+** dz_server_progress_begin returns a token (0: none) for the others. */
+int64_t dz_server_progress_begin(dz_server *s, const char *title, const char *message);
+void dz_server_progress_report(dz_server *s, int64_t token, const char *message, int percent);
+void dz_server_progress_end(dz_server *s, int64_t token, const char *message);
 
 /* ---- the method table (protocol layer only) ---------------------------
 ** A handler returns 0, with *result set for a request (NULL means JSON

@@ -21,6 +21,11 @@ typedef struct dz_sql_stmt {
                           ** (also written as an SQL comment above it) */
   const dz_change *change;/* the change it came from; NULL for housekeeping
                           ** (PRAGMA, temporary copies) */
+  /* Every change the statement serves: a rebuild's statements serve all the
+  ** changes of its table that it absorbed (for hover: a change's SQL is every
+  ** statement listing it). Empty for housekeeping outside a rebuild. */
+  const dz_change *const *changes;
+  size_t n_changes;
 } dz_sql_stmt;
 
 typedef DZ_VEC(dz_sql_stmt) dz_sql_stmts;
@@ -33,6 +38,8 @@ typedef struct dz_sql_plan {
                               ** rollback cannot restore */
   dz_strvec discarded_by_rollback; /* data the rollback drops (tables and
                               ** columns the migration added) */
+  dz_strvec rebuilt;          /* tables the forward SQL rebuilds (new names), in
+                              ** order: the combiner's own answer, for rules */
 } dz_sql_plan;
 
 /* Build the plan for prev -> next (prev NULL: an empty schema). diff must be

@@ -45,6 +45,7 @@
   X(optional_parameter, "optional_parameter") X(computed_property_name, "computed_property_name") \
   X(comment, "comment") X(arguments, "arguments") X(rest_pattern, "rest_pattern") \
   X(type_arguments, "type_arguments") X(error, "ERROR") \
+  X(instantiation_expression, "instantiation_expression") \
   X(enum_declaration, "enum_declaration") X(enum_body, "enum_body") X(enum_assignment, "enum_assignment") \
   X(if_statement, "if_statement") X(else_clause, "else_clause") X(empty_statement, "empty_statement")
 

@@ -49,6 +49,12 @@ dz_result dz_verify_migrations(const dz_migrations *ms, dz_arena *a, dz_verify_r
 dz_result dz_verify_apply(sqlite3 *db, const char *sql, dz_dialect dialect, dz_arena *a,
                           const char **failure);
 
+/* dz_verify_apply's statements without its transaction, for a caller that
+** holds one around several files (rollback undoes several migrations all or
+** nothing). On failure (DZ_ERR_VERIFY) *failure is as above, and the caller
+** rolls its transaction back. */
+dz_result dz_verify_run(sqlite3 *db, const char *sql, dz_dialect dialect, dz_arena *a, const char **failure);
+
 /* libSQL's `ALTER TABLE t ALTER COLUMN c TO <definition>` (libsql_alter.c):
 ** when piece is one, *handled is set and the column's definition in t's
 ** CREATE TABLE text is replaced, rows untouched, as libSQL does; otherwise

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { compareSnapshots } from "../lib/snapshot_compare.mjs";
+import { copyPackage as copyPackageTo, kit } from "../lib/dashboard_package.mjs";
 
 const SOURCE = process.env.DZ_SOURCE_DIR;
 const BUILD = process.env.DZ_BUILD_DIR;
@@ -18,10 +19,7 @@ if (!SOURCE || !BUILD || !BIN) {
   process.exit(1);
 }
 
-const EXAMPLE = path.join(SOURCE, "examples", "dashboard", "packages", "db");
 const SCRATCH = path.join(BUILD, "tmp", "examples", "dashboard");
-const NODE_MODULES = path.join(SOURCE, "node_modules");
-const KIT = path.join(NODE_MODULES, "drizzle-kit", "bin.cjs");
 const require = createRequire(path.join(SOURCE, "package.json"));
 
 let passed = 0;
@@ -37,27 +35,7 @@ function report(name, problem) {
   }
 }
 
-// A fresh copy of the db package, without local databases, node_modules linked.
-function copyPackage(name) {
-  const dir = path.join(SCRATCH, name);
-  fs.cpSync(EXAMPLE, dir, {
-    recursive: true,
-    filter: (src) => !/\.db(-journal|-wal|-shm)?$/.test(src) && path.basename(src) !== "node_modules",
-  });
-  fs.symlinkSync(NODE_MODULES, path.join(dir, "node_modules"), "dir");
-  return dir;
-}
-
-function kit(dir, ...args) {
-  const r = spawnSync(process.execPath, [KIT, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"], // a rename prompt would fail, not hang
-    timeout: 180_000,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", DATABASE_URL: "" },
-  });
-  return { code: r.status, out: `${r.stdout ?? ""}${r.stderr ?? ""}${r.error ? String(r.error) : ""}` };
-}
+const copyPackage = (name) => copyPackageTo(SCRATCH, name);
 
 const readJournal = (dir) => JSON.parse(fs.readFileSync(path.join(dir, "drizzle", "meta", "_journal.json"), "utf8"));
 

@@ -92,7 +92,7 @@ test("unknown_requests_are_method_not_found_and_unknown_notifications_ignored", 
   await expectError(s.conn.sendRequest("$/noSuchThing"), -32601, "unknown $/ request");
   await s.conn.sendNotification("drizzle/noSuchNotification", {});
   await s.conn.sendNotification("$/noSuchNotification", {});
-  await expectError(s.conn.sendRequest("textDocument/hover", {}), -32601, "hover without a hover feature");
+  await expectError(s.conn.sendRequest("textDocument/hover", {}), -32602, "hover without a textDocument");
   assertEqual(await finish(s), 0, "exit code");
   assert(/ignoring notification 'drizzle\/noSuchNotification'/.test(s.stderr()), "unknown notification noted on stderr");
   assert(!/noSuchNotification'\n[^]*\$\/noSuch/.test(s.stderr()), "$/ notifications are silent");

@@ -160,6 +160,10 @@ export const steps = [
     deviates: [KEEP_ROWS] },
   { name: 'drop a referencing column', prev: () => usersPosts(),
     next: () => ({ users: usersPosts().users, posts: sqliteTable('posts', { id: id(), title: text('title') }) }) },
+  { name: 'tables named like numbers keep drizzle-kit\'s group order', prev: () => ({ b: sqliteTable('b', { id: id() }), n: sqliteTable('2024', { id: id() }), z: sqliteTable('10', { id: id() }) }),
+    next: () => ({ b: sqliteTable('b', { id: id(), x: text('x') }), n: sqliteTable('2024', { id: id(), x: text('x') }), z: sqliteTable('10', { id: id(), x: text('x').notNull().default('q') }) }) },
+  { name: 'a table named like a number is altered before a new table is created', prev: () => ({ z: sqliteTable('10', { id: id() }) }),
+    next: () => ({ b: sqliteTable('b', { id: id() }), z: sqliteTable('10', { id: id(), x: text('x') }) }) },
 ];
 
 export const faults = { REBUILD_COPY, KEEP_ROWS, PRAGMA, EXPR, STORED, FK_ACTION, ESCAPED, DEFAULT_QUOTE, VIEWS };

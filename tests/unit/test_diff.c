@@ -185,6 +185,8 @@ DZ_TEST(a_not_null_change_rebuilds_and_keeps_dependent_rows) {
   DZ_CHECK_CONTAINS(text, "INSERT INTO `__new_users`(\"id\", \"name\") SELECT \"id\", \"name\" FROM `users`;");
   DZ_CHECK_CONTAINS(text, "INSERT INTO `posts` SELECT * FROM temp.`__drizzle_lsp_keep_posts`;");
   DZ_CHECK_CONTAINS(text, "-- drizzle-lsp: keeps the rows");
+  DZ_CHECK_INT(pl->rebuilt.len, 1);
+  DZ_CHECK_STR(pl->rebuilt.items[0], "users");
   dz_arena_free(a);
 }
 
@@ -202,6 +204,14 @@ DZ_TEST(a_new_not_null_column_in_a_rebuild_is_copied_as_null_not_as_its_name) {
   DZ_CHECK_CONTAINS(text, "INSERT INTO `__new_posts`(\"id\", \"user_id\", \"title\") SELECT \"id\", "
                           "\"user_id\", NULL FROM `posts`;");
   DZ_CHECK_CONTAINS(text, "new column note is left to its default");
+  /* every statement of the rebuild serves the added columns too (hover) */
+  size_t serving = 0;
+  for (size_t i = 0; i < pl->forward.len; i++)
+    for (size_t j = 0; j < pl->forward.items[i].n_changes; j++)
+      serving += pl->forward.items[i].changes[j]->kind == DZ_CHANGE_COLUMN_ADD &&
+                 !strcmp(pl->forward.items[i].changes[j]->new_column->name, "title");
+  DZ_CHECK(serving >= 5);
+  DZ_CHECK_INT(pl->forward.items[pl->forward.len - 1].n_changes >= 1, 1);
   char *back = dz_sql_plan_text(pl, false, DZ_SQL_ROLLBACK, a);
   DZ_CHECK_CONTAINS(back, "It discards (the migration added them):\n--   the values of column posts.title\n");
   dz_arena_free(a);
@@ -231,6 +241,23 @@ DZ_TEST(a_json_default_with_a_quote_is_escaped_and_marked) {
   DZ_CHECK_STR(pl->forward.items[0].sql, "CREATE TABLE `t` (\n\t`j` text DEFAULT "
                                          "'{\"a\":\"it''s\"}',\n\t`s` text DEFAULT 'it''s'\n);\n");
   DZ_CHECK_CONTAINS(pl->forward.items[0].deviation, "quote inside the default");
+  dz_arena_free(a);
+}
+
+DZ_TEST(degenerate_models_do_not_crash_either_dialect) {
+  dz_arena *a = dz_arena_new();
+  for (int d = 0; d < 2; d++) {
+    dz_schema *p = base(a), *n = base(a);
+    p->dialect = n->dialect = d ? DZ_DIALECT_TURSO : DZ_DIALECT_SQLITE;
+    n->tables.items[0]->columns.items[1]->type = NULL; /* a type nobody could read */
+    dz_foreign_key *fk = dz_table_add_foreign_key(n, n->tables.items[1], "empty_fk");
+    fk->table_from = "posts", fk->table_to = "users"; /* no columns at all */
+    n->tables.items[1]->columns.items[1]->def = (dz_default){DZ_DEFAULT_SQL, NULL};
+    dz_diff *df = diff(a, p, n, NULL, 0, NULL, 0, DZ_OK);
+    dz_sql_plan *pl = plan(a, df, p, n);
+    DZ_CHECK(pl != NULL && pl->forward.len > 0);
+    if (pl) DZ_CHECK(dz_sql_plan_text(pl, true, DZ_SQL_ROLLBACK, a) != NULL);
+  }
   dz_arena_free(a);
 }
 

@@ -61,7 +61,8 @@ static json_int_t error_code(capture *c, json_int_t id) {
 }
 
 static const char init_utf16[] =
-    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{},"
+    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{"
+    "\"workspace\":{\"workspaceEdit\":{\"documentChanges\":true,\"resourceOperations\":[\"create\"]}}},"
     "\"rootUri\":\"file:///work/app\",\"workspaceFolders\":[{\"uri\":\"file:///work/app\",\"name\":\"app\"}]}}";
 
 static dz_server *start(capture *c, const dz_lsp_features *features) {
@@ -195,7 +196,7 @@ static dz_result fake_actions(void *ud, dz_server *s, const dz_document *doc, ui
 
 DZ_TEST(changes_in_one_batch_are_merged_into_one_reparse) {
   fake f = {0};
-  dz_lsp_features features = {&f, fake_changed, fake_closed, NULL, NULL};
+  dz_lsp_features features = {.ud = &f, .document_changed = fake_changed, .document_closed = fake_closed};
   capture *c = capture_new();
   dz_server *s = start(c, &features);
   send(s, OPEN);
@@ -245,7 +246,7 @@ DZ_TEST(hover_and_code_action_hooks_see_bytes_and_answer_in_lsp_positions) {
     fclose(out);
     f.closed_file = closed;
   }
-  dz_lsp_features features = {&f, NULL, NULL, fake_hover, fake_actions};
+  dz_lsp_features features = {.ud = &f, .hover = fake_hover, .code_actions = fake_actions};
   capture *c = capture_new();
   dz_server *s = start(c, &features);
   json_t *caps = json_object_get(json_object_get(response(c, 1), "result"), "capabilities");

@@ -1,0 +1,71 @@
+/*
+** diagnostics.c — what a schema file shows: each pending change with its
+** risk (rules.h findings; severity per risk from the user's settings, the
+** rule id as code linking to its section of docs/rules.md, the other places
+** involved as related information), extraction's and the schema check's
+** problems, and a migrations folder that cannot be read.
+*/
+#include "drizzle_lsp/drizzle_features.h"
+
+#include <string.h>
+
+static dz_lsp_diagnostic *push(dz_arena *a, dz_lsp_diagnostic_list *out, dz_severity sev,
+                               const char *code, uint32_t start, uint32_t end, const char *msg) {
+  dz_lsp_diagnostic d = {0};
+  d.diag.severity = sev;
+  d.diag.code = code;
+  d.diag.message = msg;
+  d.diag.span.start_byte = start;
+  d.diag.span.end_byte = end;
+  dz_vec_push(a, out, d);
+  return &out->items[out->len - 1];
+}
+
+/* "message" plus the hint and the statements it will run. */
+static const char *finding_message(const dz_finding *f, dz_arena *a) {
+  const char *msg = f->message;
+  if (f->hint) msg = dz_arena_printf(a, "%s\n%s", msg, f->hint);
+  for (size_t i = 0; i < f->figures.len; i++)
+    msg = dz_arena_printf(a, "%s\n%s", msg, f->figures.items[i].text);
+  return msg;
+}
+
+static void add_finding(const dz_features_state *st, const dz_server *s, const dz_finding *f,
+                        dz_arena *a, dz_lsp_diagnostic_list *out) {
+  dz_lsp_diagnostic *d = push(a, out, s->settings.risk_severity[f->risk], f->rule,
+                              f->loc.span.start_byte, f->loc.span.end_byte,
+                              finding_message(f, a));
+  if (st->rules_doc) d->href = dz_arena_printf(a, "%s#%s", st->rules_doc, f->rule);
+  for (size_t i = 0; i < f->related.len; i++) {
+    const dz_related *r = &f->related.items[i];
+    if (!r->loc.file) continue;
+    dz_lsp_related rel = {r->loc.file, r->loc.span.start_byte, r->loc.span.end_byte, r->message};
+    dz_vec_push(a, &d->related, rel);
+  }
+}
+
+uint32_t dz_features_file_index(const dz_ws_analysis *an, const char *path) {
+  for (size_t i = 0; an->schema && i < an->schema->files.len; i++)
+    if (strcmp(an->schema->files.items[i], path) == 0) return (uint32_t)i;
+  return DZ_NO_FILE;
+}
+
+void dz_diagnostics_for_schema_file(const dz_features_state *st, const dz_server *s,
+                                    const dz_ws_analysis *an, const char *path, dz_arena *a,
+                                    dz_lsp_diagnostic_list *out) {
+  uint32_t fi = dz_features_file_index(an, path);
+  for (size_t i = 0; i < an->diags.len; i++) {
+    const dz_diag *d = &an->diags.items[i];
+    if (d->span.file != fi) continue;
+    push(a, out, d->severity, d->code, d->span.start_byte, d->span.end_byte, d->message);
+  }
+  if (an->error) {
+    push(a, out, DZ_SEV_WARNING, "migrations-folder", 0, 0,
+         dz_arena_printf(a, "pending changes cannot be shown: %s", an->error));
+    return;
+  }
+  for (size_t i = 0; an->findings && i < an->findings->items.len; i++) {
+    const dz_finding *f = an->findings->items.items[i];
+    if (f->loc.file && strcmp(f->loc.file, path) == 0) add_finding(st, s, f, a, out);
+  }
+}

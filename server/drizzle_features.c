@@ -1,0 +1,202 @@
+/*
+** drizzle_features.c — the feature hooks wired to the workspace: an opened
+** or edited document re-extracts its file and republishes its project's
+** diagnostics; a closed one falls back to the disk; files changed on disk
+** (a migration written by drizzle-kit) refresh what depends on them.
+*/
+#include "drizzle_lsp/drizzle_features.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <uv.h>
+
+#include "drizzle_lsp/path.h"
+
+/* docs/rules.md beside the binary's directory (a build tree or an install
+** with share/doc), as a file: URI; NULL when neither is there. */
+static const char *find_rules_doc(dz_arena *a) {
+  char exe[4096];
+  size_t n = sizeof exe;
+  if (uv_exepath(exe, &n) != 0) return NULL;
+  const char *dir = dz_path_dirname(a, exe);
+  const char *candidates[] = {"../docs/rules.md", "../share/doc/drizzle-lsp/rules.md"};
+  for (size_t i = 0; i < 2; i++) {
+    const char *path = dz_path_resolve(a, dir, candidates[i]);
+    uv_fs_t req;
+    int rc = uv_fs_stat(NULL, &req, path, NULL);
+    uv_fs_req_cleanup(&req);
+    if (rc == 0) return dz_lsp_path_to_uri(a, path);
+  }
+  return NULL;
+}
+
+dz_features_state *dz_features_state_new(void) {
+  dz_features_state *st = calloc(1, sizeof *st);
+  if (!st) return NULL;
+  st->ws = dz_workspace_new();
+  st->arena = dz_arena_new();
+  st->rules_doc = find_rules_doc(st->arena);
+  char tmp[4096];
+  size_t n = sizeof tmp;
+  st->tmp_dir = dz_arena_strdup(st->arena, uv_os_tmpdir(tmp, &n) == 0 ? tmp : "/tmp");
+  return st;
+}
+
+void dz_features_state_free(dz_features_state *st) {
+  if (!st) return;
+  dz_fs_watch_free(st->watch);
+  dz_workspace_free(st->ws);
+  dz_arena_free(st->arena);
+  free(st);
+}
+
+static void scan_folders(dz_features_state *st, dz_server *s) {
+  if (st->scanned) return;
+  st->scanned = true;
+  dz_arena *a = dz_arena_new();
+  dz_error err;
+  for (size_t i = 0; i < s->folders.len; i++) {
+    const char *path = dz_lsp_uri_to_path(a, s->folders.items[i]);
+    if (path && dz_workspace_scan(st->ws, path, &err) != DZ_OK)
+      dz_server_log(s, DZ_LOG_WARNING, "%s", err.message);
+  }
+  if (!s->folders.len && s->root_path && dz_workspace_scan(st->ws, s->root_path, &err) != DZ_OK)
+    dz_server_log(s, DZ_LOG_WARNING, "%s", err.message);
+  dz_arena_free(a);
+}
+
+dz_ws_project *dz_features_project(dz_features_state *st, dz_server *s, const char *path) {
+  scan_folders(st, s);
+  return path ? dz_workspace_project_of(st->ws, path) : NULL;
+}
+
+dz_result dz_features_doc_analysis(dz_features_state *st, dz_server *s, const dz_document *doc,
+                                   dz_ws_project **p, const dz_ws_analysis **an, dz_error *err) {
+  *an = NULL;
+  dz_ws_project *proj = dz_features_project(st, s, doc->path);
+  if (p) *p = proj;
+  if (!proj || !dz_ws_project_has_file(proj, doc->path)) return DZ_OK;
+  *an = dz_ws_project_analyze(proj, err);
+  return *an ? DZ_OK : err ? err->code : DZ_ERR_IO;
+}
+
+static bool is_migration_sql(const dz_ws_project *p, const char *path) {
+  const char *out = dz_ws_project_out_dir(p);
+  size_t n = strlen(out);
+  return strncmp(path, out, n) == 0 && path[n] == '/' && dz_path_has_ext(path, ".sql") &&
+         !dz_path_has_ext(path, ".down.sql");
+}
+
+static void publish_document(dz_features_state *st, dz_server *s, dz_ws_project *p,
+                             const dz_ws_analysis *an, const dz_document *doc) {
+  dz_arena *a = dz_arena_new();
+  dz_lsp_diagnostic_list list = {0};
+  if (dz_ws_project_has_file(p, doc->path))
+    dz_diagnostics_for_schema_file(st, s, an, doc->path, a, &list);
+  else if (is_migration_sql(p, doc->path))
+    dz_diagnostics_for_migration_file(p, doc, a, &list);
+  dz_server_publish(s, doc->uri, doc->version, doc->text, doc->len, list.items, list.len);
+  dz_arena_free(a);
+}
+
+/* Watch what the project's diagnostics depend on, when the client does not. */
+static void watch_project(dz_features_state *st, const dz_server *s, const dz_ws_project *p) {
+  if (!st->watch || s->client.watch_dynamic) return;
+  dz_arena *a = dz_arena_new();
+  const char *out = dz_ws_project_out_dir(p);
+  dz_fs_watch_dir(st->watch, dz_ws_project_config(p)->dir, NULL);
+  dz_fs_watch_dir(st->watch, out, NULL);
+  dz_fs_watch_dir(st->watch, dz_arena_printf(a, "%s/meta", out), NULL);
+  for (size_t i = 0; i < dz_ws_project_file_count(p); i++)
+    dz_fs_watch_dir(st->watch, dz_path_dirname(a, dz_ws_project_file(p, i)), NULL);
+  dz_arena_free(a);
+}
+
+void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p) {
+  dz_error err;
+  watch_project(st, s, p);
+  const dz_ws_analysis *an = dz_ws_project_analyze(p, &err);
+  if (!an) {
+    dz_server_log(s, DZ_LOG_ERROR, "%s", err.message);
+    return;
+  }
+  if (an->error) dz_server_log(s, DZ_LOG_WARNING, "%s", an->error);
+  for (size_t i = 0; i < dz_documents_count(s->docs); i++) {
+    const dz_document *doc = dz_documents_at(s->docs, i);
+    if (doc->path && dz_workspace_project_of(st->ws, doc->path) == p)
+      publish_document(st, s, p, an, doc);
+  }
+}
+
+static void on_changed(void *ud, dz_server *s, const dz_document *doc) {
+  dz_features_state *st = ud;
+  if (!dz_features_project(st, s, doc->path)) return;
+  dz_ws_project *p = dz_workspace_set_text(st->ws, doc->path, doc->text, doc->len, doc->tree);
+  if (p) dz_features_publish_project(st, s, p);
+}
+
+static void on_closed(void *ud, dz_server *s, const char *uri) {
+  dz_features_state *st = ud;
+  dz_arena *a = dz_arena_new();
+  const char *path = dz_lsp_uri_to_path(a, uri);
+  dz_ws_project *p = path ? dz_workspace_project_of(st->ws, path) : NULL;
+  if (p) {
+    dz_workspace_close_file(st->ws, path);
+    dz_features_publish_project(st, s, p);
+  }
+  dz_arena_free(a);
+}
+
+/* A file changed on disk: drop what depends on it (a new config is a new project). */
+static void forget_file(dz_features_state *st, const char *path) {
+  if (strncmp(dz_path_basename(path), "drizzle.config.", 15) == 0) {
+    dz_arena *a = dz_arena_new();
+    dz_workspace_scan(st->ws, dz_path_dirname(a, path), NULL);
+    dz_arena_free(a);
+  }
+  dz_workspace_file_changed(st->ws, path);
+}
+
+static void publish_all(void *ud, dz_server *s) {
+  dz_features_state *st = ud;
+  for (size_t i = 0; i < dz_workspace_count(st->ws); i++)
+    dz_features_publish_project(st, s, dz_workspace_at(st->ws, i));
+}
+
+static void on_file_changed(void *ud, dz_server *s, const char *path) {
+  dz_features_state *st = ud;
+  scan_folders(st, s);
+  forget_file(st, path);
+  publish_all(st, s);
+}
+
+static void watched_changed(void *ud, const char *path) { forget_file(ud, path); }
+
+static void watched_batch(void *ud) {
+  dz_features_state *st = ud;
+  publish_all(st, st->server);
+}
+
+void dz_features_attach(dz_features_state *st, uv_loop_t *loop, dz_server *s) {
+  st->loop = loop;
+  st->server = s;
+  if (!st->watch) st->watch = dz_fs_watch_new(loop, watched_changed, watched_batch, st);
+}
+
+static const char *const commands[] = {DZ_CMD_GENERATE, DZ_CMD_WRITTEN, DZ_CMD_PREVIEW,
+                                       DZ_CMD_RENAME, NULL};
+
+void dz_features_hooks(dz_features_state *st, dz_lsp_features *out) {
+  *out = (dz_lsp_features){
+      .ud = st,
+      .document_changed = on_changed,
+      .document_closed = on_closed,
+      .hover = dz_features_hover_at,
+      .code_actions = dz_features_code_actions,
+      .commands = commands,
+      .execute_command = dz_features_execute,
+      .file_changed = on_file_changed,
+      .settings_changed = publish_all,
+      .code_lenses = dz_features_code_lenses,
+  };
+}

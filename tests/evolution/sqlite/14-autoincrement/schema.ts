@@ -1,0 +1,29 @@
+import { sqliteTable, sqliteView, integer, text, real, index, uniqueIndex, unique, primaryKey, check } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email"),
+});
+
+export const posts = sqliteTable("posts", {
+  id: integer("id").primaryKey(),
+  userId: integer("user_id").references(() => users.id),
+  title: text("title"),
+  content: text("content"),
+  status: text("status").notNull().default("new"),
+});
+
+export const kv = sqliteTable("kv", {
+  k: text("k").notNull(),
+  v: text("v").primaryKey(),
+  note: integer("note"),
+});
+
+export const tags = sqliteTable("labels", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  label: text("label").notNull(),
+  weight: real("weight"),
+  ownerId: integer("owner_id"),
+});
