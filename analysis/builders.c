@@ -54,10 +54,17 @@ dz_value *dz_builtin_member(dz_eval *ev, dz_value *obj, const char *name, const 
     for (size_t i = 0; member_builtins[i][0]; i++)
       if (strcmp(member_builtins[i][0], obj->str) == 0 && strcmp(member_builtins[i][1], name) == 0)
         return builtin(ev, dz_arena_printf(dz_eval_arena(ev), "%s.%s", obj->str, name), NULL, m, at);
+    if (strcmp(obj->str, "Number") == 0 && strstr(name, "_SAFE_INTEGER")) {
+      dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, at);
+      v->num = strcmp(name, "MAX_SAFE_INTEGER") == 0 ? 9007199254740991.0 : -9007199254740991.0;
+      if (strcmp(name, "MAX_SAFE_INTEGER") == 0 || strcmp(name, "MIN_SAFE_INTEGER") == 0) return v;
+    }
+    /* never undefined: Math.PI or a drizzle helper's property would be a guess */
+    return dz_value_unknown(ev, m, at, "`%s` is not known to drizzle-lsp", dz_construct_text(ev, m, at));
   }
   switch (obj->kind) {
     case DZ_V_COLUMN_BUILDER: case DZ_V_CONSTRAINT: case DZ_V_VIEW_BUILDER: case DZ_V_SQL:
-    case DZ_V_COLUMN: {
+    case DZ_V_COLUMN: case DZ_V_QUERY: {
       dz_value *v = dz_value_new(ev, DZ_V_METHOD, m, at);
       v->str = dz_arena_strdup(dz_eval_arena(ev), name);
       v->self = obj;
@@ -216,9 +223,17 @@ static dz_value *view_method(dz_eval *ev, dz_value *self, const char *name, dz_v
     v->view->existing = true;
     return v;
   }
-  if (strcmp(name, "as") == 0 && !self->view->columns) /* ViewBuilder.as takes a query builder */
-    return dz_value_unknown(ev, m, at, "view `%s` is built with a query builder; drizzle-lsp reads only views "
-                            "declared with their columns and sql``", self->view->name);
+  if (strcmp(name, "as") == 0 && !self->view->columns) { /* ViewBuilder.as takes a query builder */
+    dz_value *query = a0;
+    if (a0 && a0->kind == DZ_V_FUNCTION) {
+      dz_value *qb = dz_query_builder(ev, m, at);
+      query = dz_eval_call(ev, a0, &qb, 1, at, m);
+    }
+    if (!query || query->kind != DZ_V_QUERY)
+      return query && query->kind == DZ_V_UNKNOWN ? query : unsupported(ev, m, at, "the view's query");
+    v->view->query = dz_query_sql(ev, query, &v->view->selected, m, at);
+    return v->view->query->kind == DZ_V_SQL ? v : v->view->query;
+  }
   if (strcmp(name, "as") == 0 && a0 && a0->kind == DZ_V_SQL) {
     v->view->query = a0;
     return v;
@@ -363,7 +378,14 @@ static dz_value *sql_builder(dz_eval *ev, const char *fn, dz_value **args, size_
 ** object, which only matters where one object is used twice); .if(c). */
 static dz_value *sql_method(dz_eval *ev, dz_value *self, const char *name, dz_value **args, size_t n,
                             const dz_module *m, TSNode at) {
-  if (strcmp(name, "mapWith") == 0 || strcmp(name, "as") == 0) return self;
+  if (strcmp(name, "mapWith") == 0) return self;
+  if (strcmp(name, "as") == 0) { /* SQL.Aliased: its alias shows only in a select's fields */
+    dz_value *v = dz_value_new(ev, DZ_V_SQL, self->mod, self->node);
+    v->items = self->items;
+    v->b = self->b;
+    v->str = arg(args, n, 0) && is_str(args[0]) ? args[0]->str : NULL;
+    return v;
+  }
   if (strcmp(name, "inlineParams") == 0) {
     dz_value *v = dz_value_new(ev, DZ_V_SQL, self->mod, self->node);
     v->items = self->items;
@@ -471,6 +493,7 @@ dz_value *dz_builtin_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
     case DZ_V_VIEW_BUILDER: return view_method(ev, self, fn->str, args, n, m, at);
     case DZ_V_SQL: return sql_method(ev, self, fn->str, args, n, m, at);
     case DZ_V_ARRAY: case DZ_V_STRING: return dz_js_method_call(ev, self, fn->str, args, n, m, at);
+    case DZ_V_QUERY: return dz_query_method(ev, self, fn->str, args, n, m, at);
     default: break;
   }
   return dz_value_unknown(ev, m, at, "`.%s()` cannot be resolved statically", fn->str);

@@ -209,10 +209,13 @@ static dz_value *eval_call(dz_eval *ev, const dz_module *m, dz_env *env, TSNode 
 ** with type arguments) as comparisons: `sql < T > `...``. The tag is then
 ** the leftmost operand, the template the rightmost, and between them only
 ** the type arguments `<...>`. Sets *tag and *tmpl when n is such a misread. */
-static bool is_misread_tag(const dz_module *m, TSNode n, TSNode *tag, TSNode *tmpl) {
+static bool is_misread_tag(const dz_module *m, TSNode n, TSNode *tag, TSNode *tmpl, TSNode *chain) {
   TSNode l = n, r = n;
   while (ts_node_symbol(l) == m->ids.binary_expression) l = ts_node_child_by_field_id(l, m->ids.f_left);
   while (ts_node_symbol(r) == m->ids.binary_expression) r = ts_node_child_by_field_id(r, m->ids.f_right);
+  *chain = r; /* sql<T>`...`.as("x") reads as sql < T > (`...`.as("x")) */
+  for (TSSymbol s = ts_node_symbol(r); s == m->ids.call_expression || s == m->ids.member_expression; s = ts_node_symbol(r))
+    r = ts_node_child_by_field_id(r, s == m->ids.call_expression ? m->ids.f_function : m->ids.f_object);
   if (ts_node_symbol(r) != m->ids.template_string) return false;
   TSSymbol ls = ts_node_symbol(l);
   if (ls != m->ids.identifier && ls != m->ids.member_expression) return false;
@@ -226,11 +229,21 @@ static bool is_misread_tag(const dz_module *m, TSNode n, TSNode *tag, TSNode *tm
 }
 
 static dz_value *eval_binary(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n) {
-  TSNode tag, tmpl;
-  if (is_misread_tag(m, n, &tag, &tmpl)) {
+  TSNode tag, tmpl, chain;
+  if (is_misread_tag(m, n, &tag, &tmpl, &chain)) {
     dz_value *callee = dz_eval_node(ev, m, env, tag);
-    if (callee->kind == DZ_V_BUILTIN && strcmp(callee->str, "sql") == 0)
-      return eval_tagged(ev, m, env, callee, tmpl, tag, n);
+    if (callee->kind == DZ_V_BUILTIN && strcmp(callee->str, "sql") == 0) {
+      dz_value *sql = eval_tagged(ev, m, env, callee, tmpl, tag, n);
+      if (ts_node_eq(chain, tmpl)) return sql;
+      TSNode saved_node = ev->subst_node;
+      dz_value *saved = ev->subst_value;
+      ev->subst_node = tmpl;
+      ev->subst_value = sql;
+      dz_value *v = dz_eval_node(ev, m, env, chain);
+      ev->subst_node = saved_node;
+      ev->subst_value = saved;
+      return v;
+    }
   }
   TSNode op = ts_node_child_by_field_id(n, m->ids.f_operator);
   char *o = dz_eval_text(ev, m, op);
@@ -244,6 +257,11 @@ static dz_value *eval_binary(dz_eval *ev, const dz_module *m, dz_env *env, TSNod
     return take_left ? l : dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_right));
   }
   dz_value *r = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_right));
+  if (l->kind == DZ_V_NUMBER && r->kind == DZ_V_NUMBER && strcmp(o, "**") == 0) {
+    dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, n);
+    v->num = pow(l->num, r->num);
+    return v;
+  }
   if (l->kind == DZ_V_NUMBER && r->kind == DZ_V_NUMBER && o[1] == '\0') {
     dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, n);
     switch (o[0]) {
@@ -329,6 +347,7 @@ static dz_value *eval_new(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n
 
 dz_value *dz_eval_node(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n) {
   if (ts_node_is_null(n)) return dz_value_undefined(ev);
+  if (ev->subst_value && ts_node_eq(n, ev->subst_node)) return ev->subst_value;
   if (ev->depth > DZ_MAX_DEPTH)
     return dz_value_unknown(ev, m, n, "expression nests too deeply to resolve");
   const dz_tsids *id = &m->ids;

@@ -399,6 +399,32 @@ static void build_table(dz_link *L, dz_value *tvv, const char *export_name) {
   if (tv->extra) build_extra(L, t, tvv);
 }
 
+/* A view column as drizzle-kit's view serializer writes it (name as given,
+** no casing; string defaults unescaped). */
+static void view_column(dz_link *L, dz_view *mv, const dz_colbuilder *b, const char *name, const char *key,
+                        dz_span span) {
+  dz_column *c = NULL;
+  for (size_t i = 0; i < mv->columns.len && !c; i++)
+    if (strcmp(mv->columns.items[i]->name, name) == 0) c = mv->columns.items[i];
+  if (c) memset(&c->def, 0, sizeof c->def);
+  else c = dz_view_add_column(L->s, mv, name);
+  c->type = dz_arena_strdup(L->s->arena, b->type);
+  c->primary_key = b->primary_key;
+  c->not_null = b->not_null;
+  c->autoincrement = b->is_integer && b->autoincrement;
+  c->key = dz_arena_strdup(L->s->arena, key);
+  c->span = span;
+  dz_default d;
+  dz_value *bad = NULL;
+  if (b->def && b->def->kind == DZ_V_STRING) { /* drizzle-kit leaves view string defaults unescaped */
+    c->def.kind = DZ_DEFAULT_SQL;
+    c->def.text = dz_arena_printf(L->s->arena, "'%s'", b->def->str);
+  } else if (b->def && dz_default_of(L->ev, b->def, L->casing, &d, &bad)) {
+    c->def.kind = d.kind;
+    c->def.text = dz_arena_strdup(L->s->arena, d.text);
+  }
+}
+
 static void build_view(dz_link *L, dz_value *vv) {
   dz_viewv *v = vv->view;
   if (dz_schema_find_view(L->s, v->name)) {
@@ -423,22 +449,19 @@ static void build_view(dz_link *L, dz_value *vv) {
   for (size_t i = 0; cols && i < cols->items.len; i++) {
     dz_value *bv = cols->items.items[i];
     if (bv->kind != DZ_V_COLUMN_BUILDER) continue;
-    dz_colbuilder *b = bv->col;
-    dz_column *c = dz_view_add_column(L->s, mv, b->name ? b->name : cols->keys.items[i]);
-    c->type = dz_arena_strdup(L->s->arena, b->type);
-    c->primary_key = b->primary_key;
-    c->not_null = b->not_null;
-    c->autoincrement = b->is_integer && b->autoincrement;
-    c->key = dz_arena_strdup(L->s->arena, cols->keys.items[i]);
-    c->span = span_in(L, cols->key_mods.items[i], cols->key_nodes.items[i]);
-    dz_default d;
-    if (b->def && b->def->kind == DZ_V_STRING) { /* drizzle-kit leaves view string defaults unescaped */
-      c->def.kind = DZ_DEFAULT_SQL;
-      c->def.text = dz_arena_printf(L->s->arena, "'%s'", b->def->str);
-    } else if (b->def && dz_default_of(L->ev, b->def, L->casing, &d, &bad)) {
-      c->def.kind = d.kind;
-      c->def.text = dz_arena_strdup(L->s->arena, d.text);
-    }
+    view_column(L, mv, bv->col, bv->col->name ? bv->col->name : cols->keys.items[i], cols->keys.items[i],
+                span_in(L, cols->key_mods.items[i], cols->key_nodes.items[i]));
+  }
+  /* a query-builder view: its selected table columns, by column name (a
+  ** repeated name keeps its first place and takes the later column) */
+  dz_value *sel = v->columns ? NULL : v->selected;
+  for (size_t i = 0; sel && i < sel->items.len; i++) {
+    dz_value *f = sel->items.items[i];
+    dz_value *bv = f->kind == DZ_V_COLUMN ? f->table->columns->items.items[f->index] : NULL;
+    if (!bv || bv->kind != DZ_V_COLUMN_BUILDER) continue;
+    const char *key = f->table->columns->keys.items[f->index];
+    view_column(L, mv, bv->col, bv->col->name ? bv->col->name : key, key,
+                span_in(L, sel->key_mods.items[i], sel->key_nodes.items[i]));
   }
 }
 

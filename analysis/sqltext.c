@@ -156,8 +156,11 @@ static bool render(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_sql_mode mode, b
     case DZ_V_RAW: sqlite3_str_appendall(s, v->str); return true;
     case DZ_V_UNDEFINED: return true;
     case DZ_V_SQL:
-      for (size_t i = 0; i < v->items.len; i++)
-        if (!render(ev, s, v->items.items[i], mode, inl || v->b, casing, bad)) return false;
+      for (size_t i = 0; i < v->items.len; i++) {
+        dz_value *c = v->items.items[i];
+        if (c->kind == DZ_V_SQL && c->str) append_name(s, c->str); /* SQL.Aliased: by its alias */
+        else if (!render(ev, s, c, mode, inl || v->b, casing, bad)) return false;
+      }
       return true;
     case DZ_V_ARRAY:
       sqlite3_str_appendchar(s, 1, '(');

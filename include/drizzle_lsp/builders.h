@@ -47,6 +47,13 @@ dz_value *dz_js_method_call(dz_eval *ev, dz_value *self, const char *name, dz_va
 /* SameValueZero(a, b) for primitives; *known false when either is
 ** something else (an object's identity is not tracked). */
 bool dz_js_same_value_zero(dz_eval *ev, const dz_value *a, const dz_value *b, bool *known);
+/* A view's query builder, qb (querybuilder.c); a method of it or of a
+** select built with it; and a finished select as drizzle's SQL chunks,
+** with *fields set to the selected fields (the view's columns). */
+dz_value *dz_query_builder(dz_eval *ev, const dz_module *m, TSNode at);
+dz_value *dz_query_method(dz_eval *ev, dz_value *self, const char *name, dz_value **args, size_t n,
+                          const dz_module *m, TSNode at);
+dz_value *dz_query_sql(dz_eval *ev, dz_value *query, dz_value **fields, const dz_module *m, TSNode at);
 /* new Date(...). */
 dz_value *dz_new_date(dz_eval *ev, dz_value **args, size_t n, const dz_module *m, TSNode at);
 

@@ -44,6 +44,10 @@ struct dz_eval {
   TSTreeCursor cursor; /* the one cursor every child walk reuses */
   bool has_cursor;
   int depth;
+  /* While set, evaluating this node gives this value: the tagged template
+  ** of a misread sql<T>`...`.as(...) chain (eval.c). */
+  TSNode subst_node;
+  dz_value *subst_value;
 };
 
 

@@ -50,8 +50,9 @@ typedef enum dz_vkind {
   DZ_V_CONSTRAINT,/* extra: index/unique/pk/fk/check builders */
   DZ_V_VIEW,      /* view */
   DZ_V_VIEW_BUILDER,/* view: sqliteView(name, cols?) before .as()/.existing() */
-  DZ_V_PARAM      /* self: a value bound to column (table, index), as drizzle's
+  DZ_V_PARAM,     /* self: a value bound to column (table, index), as drizzle's
                      bindIfParam: `?`, or inlined through the column's encoder */
+  DZ_V_QUERY      /* query: a view's query builder (qb) or a select built with it */
 } dz_vkind;
 
 typedef struct dz_fkref {
@@ -100,9 +101,20 @@ typedef struct dz_constraintv {
   const char *on_delete, *on_update;
 } dz_constraintv;
 
+typedef struct dz_queryv {
+  bool is_select;          /* false: the bare qb, before .select() */
+  bool distinct;
+  dz_value *fields;        /* DZ_V_OBJECT of selected fields; NULL: the table's columns */
+  dz_value *from;          /* DZ_V_TABLE */
+  dz_value *joins;         /* DZ_V_ARRAY of DZ_V_SQL `<type> join "t" on ...` */
+  dz_value *where, *having, *limit, *offset;
+  dz_value *group_by, *order_by; /* DZ_V_ARRAY */
+} dz_queryv;
+
 typedef struct dz_viewv {
   const char *name;
   dz_value *columns;       /* DZ_V_OBJECT of builders, or NULL */
+  dz_value *selected;      /* a query-builder view: its selected fields (DZ_V_OBJECT) */
   dz_value *query;         /* .as(sql) */
   bool existing;
 } dz_viewv;
@@ -129,6 +141,7 @@ struct dz_value {
   size_t index;
   dz_constraintv *extra;
   dz_viewv *view;
+  dz_queryv *query;
 };
 
 /* ---- modules ---------------------------------------------------------- */

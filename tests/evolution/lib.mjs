@@ -106,6 +106,10 @@ export function kitInteractive(dir, args, answers) {
     p.stdout.on("data", onData);
     p.stderr.on("data", onData);
     const kill = setTimeout(() => p.kill(), 120000);
+    p.on("error", (e) => {
+      clearTimeout(kill);
+      resolve({ code: -1, out: `cannot run script(1) (util-linux) to give drizzle-kit a terminal: ${e.message}`, prompts: 0 });
+    });
     p.on("exit", (code) => {
       clearTimeout(kill);
       clearTimeout(timer);
@@ -115,7 +119,7 @@ export function kitInteractive(dir, args, answers) {
 }
 
 // The step's rename flags as drizzle-kit's answers: which old name a new
-// table or column is renamed from (null: created).
+// table or column is renamed from (null: created, as for --no-rename).
 export function answersFor(step) {
   return (table, name, kind) => {
     if (kind === "table") {
@@ -405,8 +409,8 @@ async function kitStep(ctx, step, problems) {
     problems.push(`drizzle-kit generate wrote no migration (exit ${r.code}): ${r.out.trim().split("\n").slice(-3).join(" | ")}`);
     return null;
   }
-  const expectPrompts = (step.rename || []).length + (step.renameTable || []).length;
-  if (r.prompts < expectPrompts) problems.push(`drizzle-kit asked ${r.prompts} rename questions, the step has ${expectPrompts} renames`);
+  const expectPrompts = ["rename", "renameTable", "noRename", "noRenameTable"].reduce((n, k) => n + (step[k] || []).length, 0);
+  if (r.prompts < expectPrompts) problems.push(`drizzle-kit asked ${r.prompts} rename questions, the step answers ${expectPrompts}`);
   const snap = readJson(snapshotFile(path.join(kitDir, "drizzle"), entry));
   const tables = Object.keys(snap.tables).sort().join(",");
   if (tables !== [...step.tables].sort().join(",")) problems.push(`steps.json lists tables ${step.tables} but drizzle-kit's snapshot has ${tables}`);
@@ -562,6 +566,8 @@ export async function runDialect(dialect) {
       const args = ["generate", "--name", tagName(step)];
       for (const r of step.rename || []) args.push("--rename", r);
       for (const r of step.renameTable || []) args.push("--rename-table", r);
+      for (const r of step.noRename || []) args.push("--no-rename", r);
+      for (const r of step.noRenameTable || []) args.push("--no-rename-table", r);
       const g = ours(ctx.ourDir, args);
       if (g.status !== 0) {
         problems.push(`drizzle-lsp generate exit ${g.status}: ${(g.stderr || g.error?.message || "").trim().split("\n").slice(0, 3).join(" | ")}`);
@@ -578,9 +584,13 @@ export async function runDialect(dialect) {
     if (!kit) break;
   }
   if (!kitOnly) {
+    // verify proves the whole folder, so it needs every step's migration.
+    const j = path.join(ctx.ourDir, "drizzle", "meta", "_journal.json");
+    const have = fs.existsSync(j) ? readJson(j).entries.length : 0;
     const v = ours(ctx.ourDir, ["verify"]);
-    report(`${dialect}/verify: drizzle-lsp verify on the final folder`,
-      v.status === 0 ? [] : [`exit ${v.status}: ${(v.stdout + v.stderr).trim().split("\n").slice(-3).join(" | ")}`]);
+    const problems = have === manifest.steps.length ? [] : [`the folder has ${have} of ${manifest.steps.length} migrations`];
+    if (v.status !== 0) problems.push(`exit ${v.status}: ${(v.stdout + v.stderr).trim().split("\n").slice(-3).join(" | ")}`);
+    report(`${dialect}/verify: drizzle-lsp verify on the final folder`, problems);
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);

@@ -50,4 +50,4 @@ export const postLabels = sqliteTable("post_labels", {
   primaryKey({ columns: [t.postId, t.labelId] }),
 ]);
 
-export const postTitles = sqliteView("post_titles").as((qb) => qb.select({ id: posts.id, title: posts.title }).from(posts));
+export const postTitles = sqliteView("post_titles", { id: integer("id"), title: text("title") }).as(sql`select ${posts.id}, ${posts.title} from ${posts} where ${posts.title} is not null`);

@@ -37,4 +37,4 @@ export const invoices = sqliteTable("invoices", {
   gross: real("gross").generatedAlwaysAs(sql`net + tax`, { mode: "stored" }),
 });
 
-export const postTitles = sqliteView("post_titles").as((qb) => qb.select({ id: posts.id, title: posts.title }).from(posts));
+export const postTitles = sqliteView("post_titles", { id: integer("id"), title: text("title") }).as(sql`select ${posts.id}, ${posts.title} from ${posts} where ${posts.title} is not null`);

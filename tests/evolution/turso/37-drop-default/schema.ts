@@ -15,22 +15,16 @@ export const posts = sqliteTable("posts", {
   userId: integer("user_id"),
   title: text("title"),
   content: text("content"),
-  status: text("status").notNull().default("new"),
+  status: text("status").notNull().default("draft"),
   editorId: integer("editor_id").references(() => users.id),
 }, (t) => [
-  index("posts_new_idx").on(t.title).where(sql`${t.status} = 'new'`),
+  index("posts_new_idx").on(t.title).where(sql`${t.status} = 'draft'`),
 ]);
-
-export const kv = sqliteTable("kv", {
-  k: text("k").notNull(),
-  v: text("v").primaryKey(),
-  note: integer("note"),
-});
 
 export const tags = sqliteTable("labels", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   label: text("label").notNull(),
-  weight: real("weight"),
+  weight: real("weight").default(1),
   ownerId: integer("owner_id").references(() => users.id, { onDelete: "cascade" }),
 }, (t) => [
   unique("labels_label_unique").on(t.label),
@@ -43,13 +37,13 @@ export const invoices = sqliteTable("invoices", {
   gross: real("gross").generatedAlwaysAs(sql`net + tax`, { mode: "stored" }),
 });
 
-export const postLabels = sqliteTable("post_labels", {
-  postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
-  labelId: integer("label_id").notNull().references(() => tags.id, { onDelete: "cascade" }),
+export const memberships = sqliteTable("memberships", {
+  a: integer("a").notNull(),
+  b: integer("b").notNull(),
+  c: integer("c").notNull(),
+  role: text("role"),
 }, (t) => [
-  primaryKey({ columns: [t.postId, t.labelId] }),
+  primaryKey({ columns: [t.a, t.c] }),
 ]);
 
-export const userEmails = sqliteView("user_emails", { id: integer("id"), email: text("email") }).as(sql`select "id", "email" from "users" where "email" is not null`);
-
-export const postTitles = sqliteView("post_titles").as((qb) => qb.select({ id: posts.id, title: posts.title }).from(posts));
+export const postTitles = sqliteView("post_titles", { id: integer("id"), title: text("title") }).as(sql`select ${posts.id}, ${posts.title} from ${posts} where ${posts.title} is not null`);
