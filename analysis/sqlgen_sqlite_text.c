@@ -20,6 +20,11 @@ static const char escaped_reason[] =
     "an identifier is escaped (drizzle-kit writes a backtick or double quote inside a name "
     "unescaped, and the statement does not parse)";
 
+static const char repointed_reason[] =
+    "the check names the rebuilt table in its escaped form (drizzle-kit looks for a name "
+    "holding a quote unescaped, leaves the check on the old table, and SQLite fails with "
+    "\"no such column\")";
+
 static const char default_reason[] =
     "a quote inside the default is doubled (drizzle-kit writes a JSON default containing ' "
     "as is, and the statement does not parse)";
@@ -29,14 +34,18 @@ void dz_sqlw_begin(dz_sqlw *w, dz_sqlgen_ctx *ctx) {
   w->s = sqlite3_str_new(NULL);
   w->escaped = false;
   w->fixed_default = false;
+  w->repointed = false;
 }
 
 /* Finish the statement and emit it; reason (or the escaping note) marks it. */
 void dz_sqlw_emit(dz_sqlw *w, const dz_change *c, const char *reason) {
   char *sql = sqlite3_str_finish(w->s);
   w->s = NULL;
+  if (!reason && w->escaped && w->repointed)
+    reason = dz_arena_printf(w->ctx->a, "%s; %s", escaped_reason, repointed_reason);
   if (!reason && w->escaped) reason = escaped_reason;
   if (!reason && w->fixed_default) reason = default_reason;
+  if (!reason && w->repointed) reason = repointed_reason;
   dz_sqlgen_emit(w->ctx, c, sql ? sql : "", reason);
   sqlite3_free(sql);
 }
@@ -118,34 +127,65 @@ static void fk_clause(dz_sqlw *w, const dz_foreign_key *fk) {
   if (has_text(fk->on_delete)) sqlite3_str_appendf(w->s, " ON DELETE %s", fk->on_delete);
 }
 
-/* drizzle-kit points a rebuilt table's checks at __new_<t> by plain text
-** replacement of "t"., `t`., t. and 't'. (Turso: 't'. becomes `__new_t`.). */
-static char *check_for_rebuild(dz_sqlw *w, const char *value, const char *t) {
-  const char *nt = dz_arena_printf(w->ctx->a, "__new_%s", t);
-  bool turso = w->ctx->dialect == DZ_DIALECT_TURSO && !w->ctx->strict;
-  dz_arena *a = w->ctx->a;
-  const char *from[4] = {dz_arena_printf(a, "\"%s\".", t), dz_arena_printf(a, "`%s`.", t),
-                         dz_arena_printf(a, "%s.", t), dz_arena_printf(a, "'%s'.", t)};
-  const char *to[4] = {dz_arena_printf(a, "\"%s\".", nt), dz_arena_printf(a, "`%s`.", nt),
-                       dz_arena_printf(a, "%s.", nt),
-                       dz_arena_printf(a, turso ? "`%s`." : "'%s'.", nt)};
-  char *cur = dz_arena_strdup(w->ctx->a, value);
-  for (int k = 0; k < 4; k++) {
-    sqlite3_str *s = sqlite3_str_new(NULL);
-    size_t flen = strlen(from[k]);
-    for (const char *p = cur; *p;) {
-      if (strncmp(p, from[k], flen) == 0) {
-        sqlite3_str_appendall(s, to[k]);
-        p += flen;
-      } else {
-        sqlite3_str_appendchar(s, 1, *p++);
-      }
+/* Every occurrence of from in text replaced by to (arena copy). */
+static char *replace_all(dz_arena *a, const char *text, const char *from, const char *to) {
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  size_t flen = strlen(from);
+  for (const char *p = text; *p;) {
+    if (strncmp(p, from, flen) == 0) {
+      sqlite3_str_appendall(s, to);
+      p += flen;
+    } else {
+      sqlite3_str_appendchar(s, 1, *p++);
     }
-    char *r = sqlite3_str_finish(s);
-    cur = dz_arena_strdup(w->ctx->a, r ? r : "");
-    sqlite3_free(r);
   }
+  char *r = sqlite3_str_finish(s);
+  char *out = dz_arena_strdup(a, r ? r : "");
+  sqlite3_free(r);
+  return out;
+}
+
+/* q name q followed by ".", q inside the name doubled when escape is set. */
+static const char *qualifier(dz_arena *a, const char *name, char q, bool escape) {
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  if (q) sqlite3_str_appendchar(s, 1, q);
+  for (const char *p = name; *p; p++) {
+    if (escape && q && *p == q) sqlite3_str_appendchar(s, 1, q);
+    sqlite3_str_appendchar(s, 1, *p);
+  }
+  if (q) sqlite3_str_appendchar(s, 1, q);
+  sqlite3_str_appendchar(s, 1, '.');
+  char *r = sqlite3_str_finish(s);
+  const char *out = dz_arena_strdup(a, r ? r : "");
+  sqlite3_free(r);
+  return out;
+}
+
+/* The check re-pointed by replacing "t"., `t`., t. and 't'. in turn (Turso:
+** 't'. becomes `__new_t`.); escape: the quoted forms as SQL writes them
+** (a quote inside t doubled), else as drizzle-kit matches them (verbatim). */
+static char *repoint(dz_sqlw *w, const char *value, const char *t, bool escape) {
+  dz_arena *a = w->ctx->a;
+  const char *nt = dz_arena_printf(a, "__new_%s", t);
+  bool turso = w->ctx->dialect == DZ_DIALECT_TURSO && !w->ctx->strict;
+  const char q[4] = {'"', '`', 0, '\''};
+  char *cur = dz_arena_strdup(a, value);
+  for (int k = 0; k < 4; k++)
+    cur = replace_all(a, cur, qualifier(a, t, q[k], escape),
+                      qualifier(a, nt, k == 3 && turso ? '`' : q[k], escape));
   return cur;
+}
+
+/* drizzle-kit points a rebuilt table's checks at __new_<t> by plain text
+** replacement of the name's quoted forms, written verbatim: a name holding a
+** quote is escaped in the check's SQL ("a""b"), so it is never found and the
+** check still names the old table ("no such column" once the old table is
+** gone). Ours matches the escaped forms, and marks the statement when that
+** differs. */
+static char *check_for_rebuild(dz_sqlw *w, const char *value, const char *t) {
+  char *ours = repoint(w, value, t, true);
+  if (strcmp(ours, repoint(w, value, t, false)) != 0) w->repointed = true;
+  return ours;
 }
 
 /* rebuild_of: NULL for a plain CREATE TABLE, else the table being rebuilt

@@ -299,6 +299,36 @@ for (const action of ['cascade', 'set null', 'no action']) {
   });
 }
 
+// ---- a check on a rebuilt table whose name holds a quote ---------------------
+// drizzle-kit re-points a rebuilt table's checks at __new_<t> by replacing
+// "t". verbatim; drizzle-orm writes the name escaped ("we""ird"), so the check
+// still names the old table and SQLite fails with "no such column".
+{
+  // Only the table name holds a quote in the first case, so drizzle-kit's text parses.
+  const weird = (name, nn) => ({ w: sqliteTable(name, { id: integer(name.includes('`') ? 'i`d' : 'id').primaryKey(),
+    space: nn ? text('has space').notNull() : text('has space'), emoji: text('emoji_🎉'), back: text('back\\slash') },
+    (t) => [check(name.includes('`') ? 'chk "emoji"' : 'chk emoji', sql`${t.emoji} is not null or ${t.back} is null`)]) });
+  for (const name of ['we"ird', 'we`ird ta"ble']) {
+    const f = await scenario(weird(name, false), weird(name, true));
+    const seed = `INSERT INTO \`${name.replace(/`/g, '``')}\` VALUES (1, 'a', 'x', NULL), (2, 'b', NULL, NULL);`;
+    if (!name.includes('`')) {
+      r.check(`check on rebuilt ${name}: drizzle-kit's CREATE TABLE __new_ fails with no such column`, () => {
+        assert.throws(() => migrate(dbAt(f.prev, seed), f.theirs), /no such column/);
+      });
+    }
+    r.check(`check on rebuilt ${name}: drizzle-lsp re-points the escaped name and keeps the rows`, () => {
+      const db = dbAt(f.prev, seed);
+      const before = schemaOf(db);
+      migrate(db, f.plan.text);
+      assert.match(f.plan.text, /-- drizzle-lsp: .*the check names the rebuilt table in its escaped form/);
+      assert.deepEqual(rowsOf(db, name).map((x) => [x['i`d'] ?? x.id, x['has space'], x['emoji_🎉']]), [[1, 'a', 'x'], [2, 'b', null]]);
+      assert.throws(() => db.prepare(`INSERT INTO \`${name.replace(/`/g, '``')}\` VALUES (3, 'c', NULL, 'z')`).run(), /CHECK constraint failed/);
+      fkClean(db);
+      rollsBack(db, f.plan, before);
+    });
+  }
+}
+
 // ---- Turso: libSQL's ALTER COLUMN next to a new index ------------------------
 // drizzle-kit wraps a libSQL ALTER COLUMN in DROP INDEX / CREATE INDEX for
 // every index of the schema, including one this migration only creates later.
