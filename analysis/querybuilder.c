@@ -87,6 +87,8 @@ dz_value *dz_query_method(dz_eval *ev, dz_value *self, const char *name, dz_valu
     if (strcmp(name, "select") != 0 && strcmp(name, "selectDistinct") != 0)
       return dz_value_unknown(ev, m, at, "`qb.%s()` is not known to drizzle-lsp", name);
     if (a0 && a0->kind != DZ_V_OBJECT && a0->kind != DZ_V_UNDEFINED) return unknown(ev, m, at, "the selected fields");
+    for (size_t i = 0; a0 && a0->kind == DZ_V_OBJECT && i < a0->items.len; i++)
+      if (a0->items.items[i]->kind == DZ_V_UNKNOWN) return a0->items.items[i]; /* its own reason */
     s->is_select = true;
     s->distinct = name[6] == 'D';
     s->fields = a0 && a0->kind == DZ_V_OBJECT ? a0 : NULL;
@@ -214,4 +216,39 @@ dz_value *dz_query_sql(dz_eval *ev, dz_value *query, dz_value **fields, const dz
     push(ev, sql, q->offset);
   }
   return sql;
+}
+
+/* ---- drizzle-orm's functions for selections ---------------------------------- */
+
+/* sql/functions/aggregate.js: each is sql`<open>${expression})`. */
+static const char *const aggregates[][2] = {
+    {"count", "count("}, {"countDistinct", "count(distinct "}, {"avg", "avg("}, {"avgDistinct", "avg(distinct "},
+    {"sum", "sum("},     {"sumDistinct", "sum(distinct "},     {"max", "max("}, {"min", "min("},
+    {NULL, NULL}};
+
+static dz_value *aggregate(dz_eval *ev, const char *name, const char *open, dz_value *e, const dz_module *m,
+                           TSNode at) {
+  bool is_count = strcmp(name, "count") == 0;
+  if (e && e->kind == DZ_V_UNKNOWN) return e;
+  if ((!e || e->kind == DZ_V_UNDEFINED) && !is_count)
+    return dz_value_unknown(ev, m, at, "`%s()` needs an expression in `%s`", name, dz_construct_text(ev, m, at));
+  dz_value *sql = dz_value_new(ev, DZ_V_SQL, m, at);
+  push(ev, sql, raw(ev, m, at, open));
+  /* count(): `expression || sql.raw("*")`, so any falsy value counts rows */
+  bool falsy = !e || e->kind == DZ_V_UNDEFINED || e->kind == DZ_V_NULL || (e->kind == DZ_V_BOOL && !e->b) ||
+               (e->kind == DZ_V_NUMBER && (e->num == 0 || e->num != e->num)) ||
+               (e->kind == DZ_V_STRING && !*e->str);
+  push(ev, sql, is_count && falsy ? raw(ev, m, at, "*") : e);
+  push(ev, sql, raw(ev, m, at, ")"));
+  return sql;
+}
+
+dz_value *dz_query_function(dz_eval *ev, const char *name, dz_value **args, size_t n,
+                            const dz_module *m, TSNode at) {
+  for (size_t i = 0; aggregates[i][0]; i++)
+    if (strcmp(name, aggregates[i][0]) == 0) return aggregate(ev, name, aggregates[i][1], arg(args, n, 0), m, at);
+  if (strcmp(name, "getTableColumns") != 0) return NULL;
+  dz_value *t = arg(args, n, 0);
+  if (!t || t->kind != DZ_V_TABLE) return t && t->kind == DZ_V_UNKNOWN ? t : unknown(ev, m, at, "the table");
+  return table_fields(ev, t);
 }
