@@ -155,7 +155,7 @@ const incremental = { label: publishes ? "didChange -> publishDiagnostics" : "di
 const [full] = measure([{ label: "drizzle-lsp snapshot (full re-extract)", cmd: bin, args: ["snapshot"], cwd: project }]);
 const row = compare("generated 200 tables, part3.ts", incremental.label, incremental, full);
 const measured = publishes
-  ? "publishDiagnostics after the change (re-link of the edited module)"
+  ? "publishDiagnostics after the change (edited module re-indexed, schema re-linked)"
   : "no publishDiagnostics from this server: measured didChange -> drizzle/documentState answer (text sync + incremental reparse only, no re-extract)";
 console.log(`\n3. Language server, one-character edit in a ${text.length}-byte file (${measured})`);
 printTable(

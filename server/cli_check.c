@@ -75,19 +75,6 @@ static void plan_sql(check_run *r) {
     r->in.sql_note = "rename candidates are shown as drops and adds; generate asks first";
 }
 
-/* The database file of dbCredentials.url: "file:x", or a plain path for
-** SQLite; NULL for remote URLs (libsql://, http://) and ":memory:". */
-static const char *config_db(check_run *r) {
-  const char *url = r->cfg->db_url;
-  if (!url || !*url) return NULL;
-  if (strncmp(url, "file:", 5) == 0) url += 5;
-  else if (strstr(url, "://") || strcmp(url, ":memory:") == 0) return NULL;
-  if (strncmp(url, "//", 2) == 0) url += 2; /* file://path */
-  size_t n = strcspn(url, "?#");
-  if (!n) return NULL;
-  return dz_path_resolve(r->a, r->cfg->dir, dz_arena_strndup(r->a, url, n));
-}
-
 /* libSQL's ALTER COLUMN does not exist in SQLite: a dry run of such a
 ** migration on sqlite3 would fail for a reason production never sees. */
 static bool needs_libsql(const check_run *r) {
@@ -116,7 +103,7 @@ static dz_result note_behind(check_run *r, const char *db, dz_error *err) {
 static dz_result measure(check_run *r, dz_error *err) {
   const char *db = r->opts.db;
   if (!db) {
-    db = config_db(r);
+    db = dz_config_db_path(r->cfg, r->a);
     if (!db) {
       r->in.db_note = "no development database (give --db FILE, or a file: dbCredentials.url) "
                       "for row counts and a dry run";

@@ -34,17 +34,41 @@ dz_features_state *dz_features_state_new(void) {
   dz_features_state *st = calloc(1, sizeof *st);
   if (!st) return NULL;
   st->ws = dz_workspace_new();
+  st->uses = dz_uses_cache_new();
   st->arena = dz_arena_new();
   st->rules_doc = find_rules_doc(st->arena);
   char tmp[4096];
   size_t n = sizeof tmp;
-  st->tmp_dir = dz_arena_strdup(st->arena, uv_os_tmpdir(tmp, &n) == 0 ? tmp : "/tmp");
+  st->preview_dir = dz_arena_printf(st->arena, "%s/drizzle-lsp-preview-%d",
+                                    uv_os_tmpdir(tmp, &n) == 0 ? tmp : "/tmp", (int)uv_os_getpid());
   return st;
+}
+
+/* The previews written this session, and their directory. */
+static void remove_previews(const char *dir) {
+  uv_fs_t req;
+  if (uv_fs_scandir(NULL, &req, dir, 0, NULL) < 0) {
+    uv_fs_req_cleanup(&req);
+    return;
+  }
+  dz_arena *a = dz_arena_new();
+  uv_dirent_t ent;
+  while (uv_fs_scandir_next(&req, &ent) != UV_EOF) {
+    uv_fs_t un;
+    uv_fs_unlink(NULL, &un, dz_arena_printf(a, "%s/%s", dir, ent.name), NULL);
+    uv_fs_req_cleanup(&un);
+  }
+  uv_fs_req_cleanup(&req);
+  uv_fs_rmdir(NULL, &req, dir, NULL);
+  uv_fs_req_cleanup(&req);
+  dz_arena_free(a);
 }
 
 void dz_features_state_free(dz_features_state *st) {
   if (!st) return;
   dz_fs_watch_free(st->watch);
+  dz_uses_cache_free(st->uses);
+  remove_previews(st->preview_dir);
   dz_workspace_free(st->ws);
   dz_arena_free(st->arena);
   free(st);
@@ -91,8 +115,9 @@ static void publish_document(dz_features_state *st, dz_server *s, dz_ws_project 
                              const dz_ws_analysis *an, const dz_document *doc) {
   dz_arena *a = dz_arena_new();
   dz_lsp_diagnostic_list list = {0};
-  if (dz_ws_project_has_file(p, doc->path))
-    dz_diagnostics_for_schema_file(st, s, an, doc->path, a, &list);
+  const char *config = dz_ws_project_config(p)->path;
+  if (dz_ws_project_has_file(p, doc->path) || strcmp(config, doc->path) == 0)
+    dz_diagnostics_for_schema_file(st, s, p, an, config, doc->path, a, &list);
   else if (is_migration_sql(p, doc->path))
     dz_diagnostics_for_migration_file(p, doc, a, &list);
   dz_server_publish(s, doc->uri, doc->version, doc->text, doc->len, list.items, list.len);
@@ -121,6 +146,7 @@ void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_proj
     return;
   }
   if (an->error) dz_server_log(s, DZ_LOG_WARNING, "%s", an->error);
+  dz_features_measure(s, p, an);
   for (size_t i = 0; i < dz_documents_count(s->docs); i++) {
     const dz_document *doc = dz_documents_at(s->docs, i);
     if (doc->path && dz_workspace_project_of(st->ws, doc->path) == p)
@@ -128,11 +154,21 @@ void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_proj
   }
 }
 
+/* A schema file's edit changes its whole project; any other file (a
+** migration .sql, application code) only its own diagnostics. */
 static void on_changed(void *ud, dz_server *s, const dz_document *doc) {
   dz_features_state *st = ud;
-  if (!dz_features_project(st, s, doc->path)) return;
-  dz_ws_project *p = dz_workspace_set_text(st->ws, doc->path, doc->text, doc->len, doc->tree);
-  if (p) dz_features_publish_project(st, s, p);
+  dz_ws_project *p = dz_features_project(st, s, doc->path);
+  if (!p) return;
+  if (dz_ws_project_has_file(p, doc->path)) {
+    dz_workspace_set_text(st->ws, doc->path, doc->text, doc->len, doc->tree);
+    dz_features_publish_project(st, s, p);
+    return;
+  }
+  dz_uses_cache_clear(st->uses); /* application code may read other columns now */
+  dz_error err;
+  const dz_ws_analysis *an = dz_ws_project_analyze(p, &err);
+  if (an) publish_document(st, s, p, an, doc);
 }
 
 static void on_closed(void *ud, dz_server *s, const char *uri) {
@@ -149,6 +185,7 @@ static void on_closed(void *ud, dz_server *s, const char *uri) {
 
 /* A file changed on disk: drop what depends on it (a new config is a new project). */
 static void forget_file(dz_features_state *st, const char *path) {
+  dz_uses_cache_clear(st->uses);
   if (strncmp(dz_path_basename(path), "drizzle.config.", 15) == 0) {
     dz_arena *a = dz_arena_new();
     dz_workspace_scan(st->ws, dz_path_dirname(a, path), NULL);
@@ -184,7 +221,7 @@ void dz_features_attach(dz_features_state *st, uv_loop_t *loop, dz_server *s) {
 }
 
 static const char *const commands[] = {DZ_CMD_GENERATE, DZ_CMD_WRITTEN, DZ_CMD_PREVIEW,
-                                       DZ_CMD_RENAME, NULL};
+                                       DZ_CMD_RENAME,   DZ_CMD_DRY_RUN, NULL};
 
 void dz_features_hooks(dz_features_state *st, dz_lsp_features *out) {
   *out = (dz_lsp_features){
@@ -198,5 +235,8 @@ void dz_features_hooks(dz_features_state *st, dz_lsp_features *out) {
       .file_changed = on_file_changed,
       .settings_changed = publish_all,
       .code_lenses = dz_features_code_lenses,
+      .document_symbols = dz_features_symbols,
+      .definition = dz_features_goto_definition,
+      .references = dz_features_find_references,
   };
 }

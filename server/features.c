@@ -18,6 +18,10 @@ void dz_features_capabilities(const dz_server *s, json_t *caps) {
                         json_pack("{s:[s,s]}", "codeActionKinds", "quickfix", "source"));
   if (s->features.code_lenses)
     json_object_set_new(caps, "codeLensProvider", json_pack("{s:b}", "resolveProvider", 0));
+  if (s->features.document_symbols)
+    json_object_set_new(caps, "documentSymbolProvider", json_true());
+  if (s->features.definition) json_object_set_new(caps, "definitionProvider", json_true());
+  if (s->features.references) json_object_set_new(caps, "referencesProvider", json_true());
   if (s->features.execute_command && s->features.commands) {
     json_t *names = json_array();
     for (const char *const *c = s->features.commands; *c; c++)
@@ -31,8 +35,8 @@ static json_t *position_json(dz_lsp_position p) {
 }
 
 /* An LSP range for bytes [start, end) of text. */
-static json_t *range_json(const char *text, size_t len, size_t start, size_t end,
-                          dz_position_encoding enc) {
+json_t *dz_features_range_json(const char *text, size_t len, size_t start, size_t end,
+                               dz_position_encoding enc) {
   return json_pack("{s:o, s:o}", "start", position_json(dz_lsp_position_of(text, len, start, enc)),
                    "end", position_json(dz_lsp_position_of(text, len, end, enc)));
 }
@@ -43,7 +47,7 @@ void dz_server_publish_diagnostics(dz_server *s, const dz_document *doc, const d
   for (size_t i = 0; i < n; i++) {
     const dz_diag *d = &diags[i];
     json_t *item = json_pack("{s:o, s:i, s:s, s:s}", "range",
-                             range_json(doc->text, doc->len, d->span.start_byte, d->span.end_byte,
+                             dz_features_range_json(doc->text, doc->len, d->span.start_byte, d->span.end_byte,
                                         s->encoding),
                              "severity", (int)d->severity, "source", "drizzle-lsp", "message",
                              d->message ? d->message : "");
@@ -67,8 +71,8 @@ static const char *disk_text(dz_arena *a, const char *path, size_t *len) {
 }
 
 /* The text of path as the client sees it: the open document's, else the disk's. */
-static const char *client_text(dz_server *s, const char *path, dz_arena *a, const char **uri,
-                               size_t *len, int64_t *version) {
+const char *dz_features_client_text(dz_server *s, const char *path, dz_arena *a, const char **uri,
+                                    size_t *len, int64_t *version) {
   *uri = dz_lsp_path_to_uri(a, path);
   const dz_document *doc = dz_documents_get(s->docs, *uri);
   if (version) *version = doc ? doc->version : -1;
@@ -80,9 +84,9 @@ static const char *client_text(dz_server *s, const char *path, dz_arena *a, cons
 static json_t *related_json(dz_server *s, const dz_lsp_related *r, dz_arena *a) {
   const char *uri;
   size_t len;
-  const char *text = client_text(s, r->path, a, &uri, &len, NULL);
+  const char *text = dz_features_client_text(s, r->path, a, &uri, &len, NULL);
   return json_pack("{s:{s:s, s:o}, s:s}", "location", "uri", uri, "range",
-                   range_json(text, len, r->start_byte, r->end_byte, s->encoding), "message",
+                   dz_features_range_json(text, len, r->start_byte, r->end_byte, s->encoding), "message",
                    r->message ? r->message : "");
 }
 
@@ -93,7 +97,7 @@ void dz_server_publish(dz_server *s, const char *uri, int64_t version, const cha
   for (size_t i = 0; i < n; i++) {
     const dz_diag *d = &diags[i].diag;
     json_t *item = json_pack("{s:o, s:i, s:s, s:s}", "range",
-                             range_json(text, len, d->span.start_byte, d->span.end_byte,
+                             dz_features_range_json(text, len, d->span.start_byte, d->span.end_byte,
                                         s->encoding),
                              "severity", (int)d->severity, "source", "drizzle-lsp", "message",
                              d->message ? d->message : "");
@@ -113,7 +117,7 @@ void dz_server_publish(dz_server *s, const char *uri, int64_t version, const cha
   dz_rpc_notify(s->rpc, "textDocument/publishDiagnostics", params);
 }
 
-static int no_hook(const char *method, dz_error *err) {
+int dz_features_no_hook(const char *method, dz_error *err) {
   dz_error_set(err, DZ_ERR_UNSUPPORTED, "%s is not provided by this server", method);
   return DZ_RPC_METHOD_NOT_FOUND;
 }
@@ -125,12 +129,12 @@ static json_t *hover_json(const dz_server *s, const dz_document *doc, const dz_h
                           h->markdown ? h->markdown : "");
   if (h->end_byte > h->start_byte)
     json_object_set_new(out, "range",
-                        range_json(doc->text, doc->len, h->start_byte, h->end_byte, s->encoding));
+                        dz_features_range_json(doc->text, doc->len, h->start_byte, h->end_byte, s->encoding));
   return out;
 }
 
 int dz_features_hover(dz_server *s, json_t *params, json_t **result, dz_error *err) {
-  if (!s->features.hover) return no_hook("textDocument/hover", err);
+  if (!s->features.hover) return dz_features_no_hook("textDocument/hover", err);
   const char *uri = dz_params_uri(params, err);
   dz_lsp_position pos;
   if (!uri || !dz_params_position(json_object_get(params, "position"), "position", &pos, err))
@@ -157,13 +161,13 @@ static json_t *document_edit(dz_server *s, const dz_code_action *action, const c
   const char *uri;
   size_t len;
   int64_t version;
-  const char *text = client_text(s, path, a, &uri, &len, &version);
+  const char *text = dz_features_client_text(s, path, a, &uri, &len, &version);
   json_t *edits = json_array();
   for (size_t i = 0; i < action->edits.len; i++) {
     const dz_text_edit *e = &action->edits.items[i];
     if (strcmp(e->path, path) != 0) continue;
     json_array_append_new(edits, json_pack("{s:o, s:s}", "range",
-                                           range_json(text, len, e->start_byte, e->end_byte,
+                                           dz_features_range_json(text, len, e->start_byte, e->end_byte,
                                                       s->encoding),
                                            "newText", e->new_text ? e->new_text : ""));
   }
@@ -231,7 +235,7 @@ static json_t *action_json(dz_server *s, const dz_code_action *action, json_t *c
 }
 
 int dz_features_code_action(dz_server *s, json_t *params, json_t **result, dz_error *err) {
-  if (!s->features.code_actions) return no_hook("textDocument/codeAction", err);
+  if (!s->features.code_actions) return dz_features_no_hook("textDocument/codeAction", err);
   const char *uri = dz_params_uri(params, err);
   dz_lsp_range range;
   if (!uri || !dz_params_range(json_object_get(params, "range"), "range", &range, err))
@@ -268,7 +272,7 @@ int dz_features_code_action(dz_server *s, json_t *params, json_t **result, dz_er
 /* ---- code lenses ---------------------------------------------------------- */
 
 int dz_features_code_lens(dz_server *s, json_t *params, json_t **result, dz_error *err) {
-  if (!s->features.code_lenses) return no_hook("textDocument/codeLens", err);
+  if (!s->features.code_lenses) return dz_features_no_hook("textDocument/codeLens", err);
   const char *uri = dz_params_uri(params, err);
   if (!uri) return DZ_RPC_INVALID_PARAMS;
   const dz_document *doc = dz_documents_get(s->docs, uri);
@@ -283,7 +287,7 @@ int dz_features_code_lens(dz_server *s, json_t *params, json_t **result, dz_erro
     for (size_t i = 0; i < list.len; i++) {
       const dz_code_lens *l = &list.items[i];
       json_array_append_new(*result, json_pack("{s:o, s:o}", "range",
-                                               range_json(doc->text, doc->len, l->start_byte,
+                                               dz_features_range_json(doc->text, doc->len, l->start_byte,
                                                           l->end_byte, s->encoding),
                                                "command", command_json(&l->command)));
     }
@@ -301,7 +305,7 @@ static bool known_command(const dz_server *s, const char *name) {
 }
 
 int dz_features_execute_command(dz_server *s, json_t *params, json_t **result, dz_error *err) {
-  if (!s->features.execute_command) return no_hook("workspace/executeCommand", err);
+  if (!s->features.execute_command) return dz_features_no_hook("workspace/executeCommand", err);
   const char *name = json_string_value(json_object_get(params, "command"));
   if (!name) {
     dz_error_set(err, DZ_ERR_SYNTAX, "params.command must be a string");

@@ -61,9 +61,9 @@ static dz_code_action *generate_action(dz_ws_project *p, dz_arena *a) {
   return act;
 }
 
-dz_result dz_features_code_actions(void *ud, dz_server *s, const dz_document *doc,
-                                   uint32_t start, uint32_t end, dz_arena *a,
-                                   dz_code_action_list *out, dz_error *err) {
+dz_result dz_features_code_actions(void *ud, dz_server *s, const dz_document *doc, uint32_t start,
+                                   uint32_t end, dz_arena *a, dz_code_action_list *out,
+                                   dz_error *err) {
   dz_ws_project *p;
   const dz_ws_analysis *an;
   dz_result rc = dz_features_doc_analysis(ud, s, doc, &p, &an, err);
@@ -93,6 +93,7 @@ dz_result dz_features_code_lenses(void *ud, dz_server *s, const dz_document *doc
   if (rc != DZ_OK || !an) return rc;
   uint32_t fi = dz_features_file_index(an, doc->path);
   const char *config = dz_ws_project_config(p)->path;
+  const char *db = dz_features_dev_db(p, a);
   for (size_t i = 0; an->schema && i < an->schema->tables.len; i++) {
     const dz_table *t = an->schema->tables.items[i];
     size_t n = table_changes(an, t);
@@ -107,6 +108,11 @@ dz_result dz_features_code_lenses(void *ud, dz_server *s, const dz_document *doc
     lens.command = (dz_command){0};
     command(&lens.command, a, "Generate migration", DZ_CMD_GENERATE, config, NULL);
     dz_vec_push(a, out, lens);
+    if (!db) continue;
+    lens.command = (dz_command){0};
+    command(&lens.command, a, dz_arena_printf(a, "Dry run on %s", dz_path_basename(db)),
+            DZ_CMD_DRY_RUN, config, NULL);
+    dz_vec_push(a, out, lens);
   }
   return DZ_OK;
 }
@@ -116,7 +122,9 @@ dz_result dz_features_code_lenses(void *ud, dz_server *s, const dz_document *doc
 static dz_ws_project *project_arg(dz_features_state *st, dz_server *s, const char *const *args,
                                   size_t n, dz_error *err) {
   dz_ws_project *p = n ? dz_features_project(st, s, args[0]) : NULL;
-  if (!p) dz_error_set(err, DZ_ERR_USAGE, "the first argument must name a drizzle.config.* of the workspace");
+  if (!p)
+    dz_error_set(err, DZ_ERR_USAGE,
+                 "the first argument must name a drizzle.config.* of the workspace");
   return p;
 }
 
@@ -147,8 +155,7 @@ static dz_result run_preview(dz_features_state *st, dz_server *s, dz_ws_project 
   const dz_table *t = table ? dz_schema_find_table(an->schema, table) : NULL;
   const char *sql = t ? dz_features_table_pending_sql(an, t, a)
                       : dz_sql_plan_text(an->pending, true, DZ_SQL_FORWARD, a);
-  const char *path = dz_arena_printf(a, "%s/drizzle-lsp-preview-%d/%s.sql", st->tmp_dir,
-                                     (int)uv_os_getpid(), t ? t->name : "pending");
+  const char *path = dz_arena_printf(a, "%s/%s.sql", st->preview_dir, t ? t->name : "pending");
   const char *text = dz_arena_printf(a, "-- pending SQL%s%s (preview; not a migration)\n%s",
                                      t ? " for table " : "", t ? t->name : "", sql);
   dz_file_write f = {path, text, strlen(text), true};
@@ -165,6 +172,7 @@ dz_result dz_features_execute(void *ud, dz_server *s, const char *name, const ch
   dz_ws_project *p = project_arg(st, s, args, n_args, err);
   if (!p) return DZ_ERR_USAGE;
   if (strcmp(name, DZ_CMD_GENERATE) == 0) return run_generate(st, s, p, a, message, err);
+  if (strcmp(name, DZ_CMD_DRY_RUN) == 0) return dz_features_dry_run(s, p, a, message, err);
   if (strcmp(name, DZ_CMD_RENAME) == 0) return dz_quick_fix_rename(st, s, p, args, n_args, err);
   if (strcmp(name, DZ_CMD_PREVIEW) == 0)
     return run_preview(st, s, p, n_args > 1 ? args[1] : NULL, a, message, err);

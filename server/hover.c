@@ -132,12 +132,12 @@ static dz_hover *table_hover(const dz_ws_analysis *an, const dz_table *t, uint32
     if (holds(t->columns.items[i]->span, fi, offset))
       return column_hover(an, t, t->columns.items[i], create, a);
   for (size_t i = 0; i < t->indexes.len; i++)
-    if (holds(t->indexes.items[i]->span, fi, offset)) return index_hover(an, t->indexes.items[i], a);
+    if (holds(t->indexes.items[i]->span, fi, offset))
+      return index_hover(an, t->indexes.items[i], a);
   for (size_t i = 0; i < t->foreign_keys.len; i++)
     if (holds(t->foreign_keys.items[i]->span, fi, offset))
       return fk_hover(t->foreign_keys.items[i], i, create, a);
-  const char *md = dz_arena_printf(a, "**table** `%s`\n\n%s\n%s", t->name,
-                                   sql_block("", create, a),
+  const char *md = dz_arena_printf(a, "**table** `%s`\n\n%s\n%s", t->name, sql_block("", create, a),
                                    pending_title("this table", pending_sql(an, t, NULL, a), a));
   return hover(a, md, t->name_span.end_byte ? t->name_span : t->span);
 }

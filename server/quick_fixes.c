@@ -48,13 +48,13 @@ static bool find_not_null(const char *text, size_t len, dz_span sp, uint32_t *st
   return false;
 }
 
-static dz_code_action *edit_fix(dz_server *s, const dz_finding *f, const dz_fix *fix,
-                                dz_arena *a) {
+static dz_code_action *edit_fix(dz_server *s, const dz_finding *f, const dz_fix *fix, dz_arena *a) {
   const char *path = fix->loc.file;
   dz_span sp = fix->loc.span;
   dz_code_action *act = new_action(a, f, fix);
   if (fix->kind == DZ_FIX_ADD_DEFAULT) {
-    dz_text_edit e = {path, sp.end_byte, sp.end_byte, dz_arena_printf(a, ".default(%s)", fix->value)};
+    dz_text_edit e = {path, sp.end_byte, sp.end_byte,
+                      dz_arena_printf(a, ".default(%s)", fix->value)};
     dz_vec_push(a, &act->edits, e);
     act->preferred = true;
     return act;

@@ -46,8 +46,8 @@ static bool replay_before(sqlite3 *db, const dz_migrations *m, size_t upto, dz_a
 }
 
 /* Run text's pieces in order; mark the first that fails. */
-static void run_pieces(sqlite3 *db, dz_dialect dialect, const char *text, size_t len,
-                       dz_arena *a, dz_lsp_diagnostic_list *out) {
+static void run_pieces(sqlite3 *db, dz_dialect dialect, const char *text, size_t len, dz_arena *a,
+                       dz_lsp_diagnostic_list *out) {
   size_t at = 0;
   while (at < len) {
     const char *bp = strstr(text + at, BREAKPOINT);
@@ -56,8 +56,8 @@ static void run_pieces(sqlite3 *db, dz_dialect dialect, const char *text, size_t
     while (s < e && strchr(" \t\r\n", text[s])) s++;
     while (e > s && strchr(" \t\r\n", text[e - 1])) e--;
     const char *failure = NULL;
-    if (e > s && dz_verify_apply(db, dz_arena_strndup(a, text + s, e - s), dialect, a,
-                                 &failure) != DZ_OK) {
+    if (e > s &&
+        dz_verify_apply(db, dz_arena_strndup(a, text + s, e - s), dialect, a, &failure) != DZ_OK) {
       push(a, out, s, e, "statement-fails",
            dz_arena_printf(a, "fails when the migrations are replayed in order: %s",
                            failure ? failure : "unknown error"));

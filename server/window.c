@@ -22,8 +22,8 @@ static json_t *token_json(int64_t token) {
 }
 
 static void progress(dz_server *s, int64_t token, json_t *value) {
-  dz_rpc_notify(s->rpc, "$/progress", json_pack("{s:o, s:o}", "token", token_json(token), "value",
-                                                value));
+  dz_rpc_notify(s->rpc, "$/progress",
+                json_pack("{s:o, s:o}", "token", token_json(token), "value", value));
 }
 
 int64_t dz_server_progress_begin(dz_server *s, const char *title, const char *message) {
@@ -31,15 +31,17 @@ int64_t dz_server_progress_begin(dz_server *s, const char *title, const char *me
   int64_t token = next_id(s);
   dz_rpc_request(s->rpc, token, "window/workDoneProgress/create",
                  json_pack("{s:o}", "token", token_json(token)));
-  progress(s, token, json_pack("{s:s, s:s, s:s, s:b}", "kind", "begin", "title", title, "message",
-                               message ? message : "", "cancellable", 0));
+  progress(s, token,
+           json_pack("{s:s, s:s, s:s, s:b}", "kind", "begin", "title", title, "message",
+                     message ? message : "", "cancellable", 0));
   return token;
 }
 
 void dz_server_progress_report(dz_server *s, int64_t token, const char *message, int percent) {
   if (!token) return;
-  progress(s, token, json_pack("{s:s, s:s, s:i}", "kind", "report", "message",
-                               message ? message : "", "percentage", percent));
+  progress(s, token,
+           json_pack("{s:s, s:s, s:i}", "kind", "report", "message", message ? message : "",
+                     "percentage", percent));
 }
 
 void dz_server_progress_end(dz_server *s, int64_t token, const char *message) {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <uv.h>
 
+#include "drizzle_lsp/fs_walk.h"
 #include "drizzle_lsp/path.h"
 #include "drizzle_lsp/schema_check.h"
 
@@ -19,13 +20,14 @@ static const char *const config_names[] = {"drizzle.config.ts", "drizzle.config.
                                            "drizzle.config.mjs", "drizzle.config.json"};
 
 typedef struct ws_file {
-  const char *path;  /* in the project's arena */
-  dz_module *mod;    /* owned */
-  bool open;         /* from an editor buffer, not the disk */
+  const char *path; /* in the project's arena */
+  dz_module *mod;   /* owned */
+  bool open;        /* from an editor buffer, not the disk */
 } ws_file;
 
 struct dz_ws_project {
-  dz_arena *arena; /* config, file paths, renames */
+  dz_arena *arena;        /* file paths, renames */
+  dz_arena *config_arena; /* config, out_dir, journal_path: replaced on reload */
   dz_config *config;
   const char *out_dir;
   const char *journal_path;
@@ -40,6 +42,7 @@ struct dz_ws_project {
   dz_arena *an_arena;
   dz_ws_analysis analysis;
   bool dirty;
+  bool measured; /* the analysis' findings were handed out for figures */
   dz_strvec column_renames, table_renames;
   dz_diff_options renames;
 };
@@ -61,6 +64,7 @@ static void project_free(dz_ws_project *p) {
   if (p->mig_arena) dz_arena_free(p->mig_arena);
   if (p->an_arena) dz_arena_free(p->an_arena);
   dz_arena_free(p->arena);
+  if (p->config_arena) dz_arena_free(p->config_arena);
   free(p);
 }
 
@@ -117,25 +121,48 @@ static dz_result select_files(dz_ws_project *p, dz_error *err) {
   return DZ_OK;
 }
 
+/* (Re)read the config at path; on failure the project keeps its old one. */
+static dz_result load_config(dz_ws_project *p, const char *path, dz_error *err) {
+  dz_arena *a = dz_arena_new();
+  dz_config *c;
+  dz_result rc = dz_config_load(path, "/", a, &c, err);
+  if (rc != DZ_OK) {
+    dz_arena_free(a);
+    return rc;
+  }
+  if (p->config_arena) dz_arena_free(p->config_arena);
+  p->config_arena = a;
+  p->config = c;
+  p->out_dir = dz_config_out_dir(c, a);
+  p->journal_path = dz_arena_printf(a, "%s/meta/_journal.json", p->out_dir);
+  p->mig_loaded = false;
+  p->dirty = true;
+  return DZ_OK;
+}
+
 static dz_ws_project *project_open(const char *config_path, dz_error *err) {
   dz_ws_project *p = calloc(1, sizeof *p);
   if (!p) return NULL;
   p->arena = dz_arena_new();
   p->imports = dz_module_cache_new();
   p->journal_size = -1;
-  if (dz_config_load(config_path, "/", p->arena, &p->config, err) != DZ_OK ||
-      select_files(p, err) != DZ_OK) {
+  if (load_config(p, config_path, err) != DZ_OK || select_files(p, err) != DZ_OK) {
     project_free(p);
     return NULL;
   }
-  p->out_dir = dz_config_out_dir(p->config, p->arena);
-  p->journal_path = dz_arena_printf(p->arena, "%s/meta/_journal.json", p->out_dir);
   return p;
 }
 
 static dz_ws_project *find_project(const dz_workspace *ws, const char *config_path) {
   for (size_t i = 0; i < ws->projects.len; i++)
     if (strcmp(ws->projects.items[i]->config->path, config_path) == 0) return ws->projects.items[i];
+  return NULL;
+}
+
+/* The project whose config lies in dir, if any. */
+static dz_ws_project *find_project_in(const dz_workspace *ws, const char *dir) {
+  for (size_t i = 0; i < ws->projects.len; i++)
+    if (strcmp(ws->projects.items[i]->config->dir, dir) == 0) return ws->projects.items[i];
   return NULL;
 }
 
@@ -168,34 +195,25 @@ static const char *config_in(dz_arena *a, const char *dir) {
   return NULL;
 }
 
-static void scan_dir(dz_workspace *ws, dz_arena *a, const char *dir, int depth, dz_error *err) {
-  uv_fs_t req;
-  if (uv_fs_scandir(NULL, &req, dir, 0, NULL) < 0) {
-    uv_fs_req_cleanup(&req);
-    return;
-  }
-  bool has_config = false;
-  DZ_VEC(const char *) subdirs = {0};
-  uv_dirent_t ent;
-  while (uv_fs_scandir_next(&req, &ent) != UV_EOF) {
-    if (ent.type == UV_DIRENT_DIR && ent.name[0] != '.' && strcmp(ent.name, "node_modules") != 0)
-      dz_vec_push(a, &subdirs, dz_arena_printf(a, "%s/%s", dir, ent.name));
-    else if (ent.type != UV_DIRENT_DIR && is_config_name(ent.name))
-      has_config = true;
-  }
-  uv_fs_req_cleanup(&req);
+typedef struct scan {
+  dz_workspace *ws;
+  dz_arena *a;
+  dz_error *err;
+} scan;
+
+static void found_file(void *ud, const char *dir, const char *name) {
+  scan *sc = ud;
   dz_error one;
-  if (has_config && !add_project(ws, config_in(a, dir), &one) && err && err->code == DZ_OK)
-    *err = one;
-  for (size_t i = 0; depth < SCAN_MAX_DEPTH && i < subdirs.len; i++)
-    scan_dir(ws, a, subdirs.items[i], depth + 1, err);
+  if (!is_config_name(name) || find_project_in(sc->ws, dir)) return;
+  if (!add_project(sc->ws, config_in(sc->a, dir), &one) && sc->err && sc->err->code == DZ_OK)
+    *sc->err = one;
 }
 
 dz_result dz_workspace_scan(dz_workspace *ws, const char *dir, dz_error *err) {
   dz_error_clear(err);
-  dz_arena *a = dz_arena_new();
-  scan_dir(ws, a, dz_path_resolve(a, "/", dir), 0, err);
-  dz_arena_free(a);
+  scan sc = {ws, dz_arena_new(), err};
+  dz_walk_files(dz_path_resolve(sc.a, "/", dir), SCAN_MAX_DEPTH, found_file, &sc);
+  dz_arena_free(sc.a);
   return err ? err->code : DZ_OK;
 }
 
@@ -219,12 +237,12 @@ dz_ws_project *dz_workspace_project_of(dz_workspace *ws, const char *path) {
   dz_arena *a = dz_arena_new();
   for (const char *dir = dz_path_dirname(a, path);; dir = dz_path_dirname(a, dir)) {
     const char *config = config_in(a, dir);
-    if (config && !find_project(ws, config)) {
-      add_project(ws, config, NULL);
-      p = owner_of(ws, path);
+    if (config) {
+      p = find_project(ws, config);
+      if (!p) p = add_project(ws, config, NULL);
       break;
     }
-    if (strcmp(dir, "/") == 0 || config) break;
+    if (strcmp(dir, "/") == 0) break;
   }
   dz_arena_free(a);
   return p;
@@ -266,6 +284,7 @@ void dz_workspace_file_changed(dz_workspace *ws, const char *path) {
       dz_module_free(f->mod);
       f->mod = NULL;
     }
+    if (strcmp(path, p->config->path) == 0) load_config(p, path, NULL);
     if (under_dir(path, p->config->dir) && !under_dir(path, p->out_dir)) {
       p->dirty = true;
       select_files(p, NULL); /* a new or deleted file may change the selection */
@@ -274,6 +293,12 @@ void dz_workspace_file_changed(dz_workspace *ws, const char *path) {
 }
 
 void dz_ws_project_migrations_changed(dz_ws_project *p) { p->mig_loaded = false; }
+
+dz_findings *dz_ws_project_unmeasured(dz_ws_project *p) {
+  if (p->measured || !p->an_arena || !p->analysis.findings) return NULL;
+  p->measured = true;
+  return p->analysis.findings;
+}
 
 void dz_ws_project_add_rename(dz_ws_project *p, bool table, const char *spec) {
   dz_strvec *v = table ? &p->table_renames : &p->column_renames;
@@ -389,11 +414,11 @@ const dz_ws_analysis *dz_ws_project_analyze(dz_ws_project *p, dz_error *err) {
   p->an_arena = a;
   p->analysis = an;
   p->dirty = false;
+  p->measured = false;
   return &p->analysis;
 }
 
-dz_result dz_ws_project_plan(dz_ws_project *p, dz_arena *a, dz_generate_plan **out,
-                             dz_error *err) {
+dz_result dz_ws_project_plan(dz_ws_project *p, dz_arena *a, dz_generate_plan **out, dz_error *err) {
   if (!dz_ws_project_analyze(p, err)) return err ? err->code : DZ_ERR_IO;
   if (p->mig_error) return dz_error_set(err, DZ_ERR_INCONSISTENT, "%s", p->mig_error);
   dz_schema *schema;

@@ -33,8 +33,12 @@ async function activate(context) {
       documentSelector: [
         { scheme: "file", language: "typescript" },
         { scheme: "file", language: "javascript" },
+        { scheme: "file", language: "sql" }, // migration files, checked by replay
       ],
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/drizzle.config.*") },
+      synchronize: {
+        fileEvents: vscode.workspace.createFileSystemWatcher("**/drizzle.config.*"),
+        configurationSection: "drizzle", // drizzle.severity
+      },
     },
   );
   context.subscriptions.push(client);

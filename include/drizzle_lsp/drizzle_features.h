@@ -18,16 +18,20 @@
 #define DZ_CMD_WRITTEN "drizzle.migrationWritten"
 #define DZ_CMD_PREVIEW "drizzle.previewSql"
 #define DZ_CMD_RENAME "drizzle.treatAsRename"
+#define DZ_CMD_DRY_RUN "drizzle.dryRun"
+
+typedef struct dz_uses_cache dz_uses_cache;
 
 typedef struct dz_features_state {
   dz_workspace *ws;
   bool scanned;            /* the workspace folders were searched for configs */
   const char *rules_doc;   /* file: URI of docs/rules.md, or NULL */
-  const char *tmp_dir;     /* where SQL previews are written */
+  const char *preview_dir; /* where SQL previews are written; removed at the end */
   dz_arena *arena;
   uv_loop_t *loop;         /* for the server's own file watching; NULL: none */
   dz_server *server;
   dz_fs_watch *watch;      /* when the client does not watch files for us */
+  dz_uses_cache *uses;     /* application code reading dropped columns */
 } dz_features_state;
 
 /* The state (caller owns: dz_features_state_free) and the hooks on it. */
@@ -51,10 +55,13 @@ dz_result dz_features_doc_analysis(dz_features_state *st, dz_server *s, const dz
 /* Publish diagnostics to every open document of project p. */
 void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p);
 
-/* diagnostics.c: the diagnostics of one schema document, in a. */
-void dz_diagnostics_for_schema_file(const dz_features_state *st, const dz_server *s,
-                                    const dz_ws_analysis *an, const char *path, dz_arena *a,
-                                    dz_lsp_diagnostic_list *out);
+/* diagnostics.c: the diagnostics of one schema document of p (or of its
+** config, config_path == path), in a; a dropped column's diagnostic lists
+** the application code that reads it as related places. */
+void dz_diagnostics_for_schema_file(dz_features_state *st, dz_server *s,
+                                    const dz_ws_project *p, const dz_ws_analysis *an,
+                                    const char *config_path,
+                                    const char *path, dz_arena *a, dz_lsp_diagnostic_list *out);
 
 /* sql_diagnostics.c: statements of an open migration .sql file that fail
 ** when the folder is replayed up to it, in a. */
@@ -88,5 +95,36 @@ void dz_quick_fixes(dz_server *s, const dz_ws_project *p, const dz_ws_analysis *
 /* DZ_CMD_RENAME's arguments: config, "table" or "column", "[table.]old=new". */
 dz_result dz_quick_fix_rename(dz_features_state *st, dz_server *s, dz_ws_project *p,
                               const char *const *args, size_t n, dz_error *err);
+
+/* dev_db.c: figures from the development database on the analysis'
+** findings (once per analysis), and the dry run command. */
+/* The project's development database if the file exists (in a), else NULL. */
+const char *dz_features_dev_db(const dz_ws_project *p, dz_arena *a);
+void dz_features_measure(dz_server *s, dz_ws_project *p, const dz_ws_analysis *an);
+dz_result dz_features_dry_run(dz_server *s, dz_ws_project *p, dz_arena *a, const char **message,
+                              dz_error *err);
+
+/* navigation.c */
+dz_result dz_features_symbols(void *ud, dz_server *s, const dz_document *doc, dz_arena *a,
+                              dz_symbol_list *out, dz_error *err);
+dz_result dz_features_goto_definition(void *ud, dz_server *s, const dz_document *doc, uint32_t offset,
+                                 dz_arena *a, dz_lsp_location_list *out, dz_error *err);
+dz_result dz_features_find_references(void *ud, dz_server *s, const dz_document *doc, uint32_t offset,
+                                 bool include_declaration, dz_arena *a,
+                                 dz_lsp_location_list *out, dz_error *err);
+
+/* code_search.c: uses of word in the code files under dir: `.word` when
+** member, else word as a whole identifier. Locations in a. */
+void dz_code_uses(dz_server *s, const char *dir, const char *word, bool member, dz_arena *a,
+                  dz_lsp_location_list *out);
+
+/* Uses of `.word` in the code under dir outside the schema files, cached
+** (owned by the cache) until dz_uses_cache_clear: a file changed on disk or
+** a non-schema document changed. The caller owns the cache. */
+dz_uses_cache *dz_uses_cache_new(void);
+void dz_uses_cache_free(dz_uses_cache *c);
+void dz_uses_cache_clear(dz_uses_cache *c);
+const dz_lsp_location_list *dz_app_uses(dz_uses_cache *c, dz_server *s, dz_workspace *ws,
+                                        const char *dir, const char *word);
 
 #endif /* DZ_DRIZZLE_FEATURES_H */

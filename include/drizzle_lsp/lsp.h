@@ -128,6 +128,29 @@ typedef struct dz_code_lens {
 
 typedef DZ_VEC(dz_code_lens) dz_code_lens_list;
 
+/* A place in a file (bytes of the open document's text, else the disk's). */
+typedef struct dz_lsp_location {
+  const char *path;
+  uint32_t start_byte, end_byte;
+} dz_lsp_location;
+
+typedef DZ_VEC(dz_lsp_location) dz_lsp_location_list;
+
+/* LSP's SymbolKind values the features use. */
+enum { DZ_SYMBOL_FIELD = 8, DZ_SYMBOL_KEY = 20, DZ_SYMBOL_STRUCT = 23 };
+
+/* A DocumentSymbol: ranges in bytes of the document. */
+typedef struct dz_symbol {
+  const char *name;
+  const char *detail;         /* or NULL */
+  int kind;                   /* DZ_SYMBOL_* */
+  uint32_t start_byte, end_byte;         /* the whole construct */
+  uint32_t select_start, select_end;     /* its name */
+  DZ_VEC(struct dz_symbol) children;
+} dz_symbol;
+
+typedef DZ_VEC(dz_symbol) dz_symbol_list;
+
 typedef DZ_VEC(dz_code_action *) dz_code_action_list;
 
 /* Everything a hook returns lives in the arena a it is given, which the
@@ -159,6 +182,16 @@ typedef struct dz_lsp_features {
   /* textDocument/codeLens. */
   dz_result (*code_lenses)(void *ud, dz_server *s, const dz_document *doc, dz_arena *a,
                            dz_code_lens_list *out, dz_error *err);
+  /* textDocument/documentSymbol. */
+  dz_result (*document_symbols)(void *ud, dz_server *s, const dz_document *doc, dz_arena *a,
+                                dz_symbol_list *out, dz_error *err);
+  /* textDocument/definition at a byte offset. */
+  dz_result (*definition)(void *ud, dz_server *s, const dz_document *doc, uint32_t offset,
+                          dz_arena *a, dz_lsp_location_list *out, dz_error *err);
+  /* textDocument/references at a byte offset. */
+  dz_result (*references)(void *ud, dz_server *s, const dz_document *doc, uint32_t offset,
+                          bool include_declaration, dz_arena *a, dz_lsp_location_list *out,
+                          dz_error *err);
 } dz_lsp_features;
 
 #endif /* DZ_LSP_H */

@@ -44,6 +44,11 @@ dz_result dz_config_schema_files(const dz_config *c, dz_arena *a, dz_strvec *fil
 /* The migrations folder: <dir>/<out>, absolute. */
 const char *dz_config_out_dir(const dz_config *c, dz_arena *a);
 
+/* The database file of dbCredentials.url ("file:x", or a plain path),
+** absolute, in a; NULL for remote URLs (libsql://, http://), ":memory:" or
+** none. Whether the file exists is the caller's question. */
+const char *dz_config_db_path(const dz_config *c, dz_arena *a);
+
 /* Read the selected schema files from disk and extract the schema. Problems
 ** inside files (broken TypeScript, unresolvable constructs) go to diags; an
 ** unreadable file is an error. */

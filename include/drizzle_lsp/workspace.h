@@ -50,9 +50,9 @@ void dz_workspace_free(dz_workspace *ws);
 dz_result dz_workspace_scan(dz_workspace *ws, const char *dir, dz_error *err);
 
 /* The project a file belongs to: one whose schema files include path, whose
-** config is path, or whose migrations folder holds path. When none does,
-** the directories above path are searched for a config, which is added.
-** NULL when the file belongs to no project. */
+** config is path, or whose migrations folder holds path; else the project
+** of the nearest directory above path that holds a config (added if new:
+** application code belongs to the project it sits in). NULL for none. */
 dz_ws_project *dz_workspace_project_of(dz_workspace *ws, const char *path);
 
 size_t dz_workspace_count(const dz_workspace *ws);
@@ -88,6 +88,11 @@ const dz_migrations *dz_ws_project_migrations(dz_ws_project *p);
 ** folder reloaded if its journal changed on disk. Borrowed from the project
 ** until the next call. NULL only when a schema file cannot be read (err). */
 const dz_ws_analysis *dz_ws_project_analyze(dz_ws_project *p, dz_error *err);
+
+/* The current analysis' findings, once per analysis, for measuring on a
+** development database (figures are added to them in the analysis' arena);
+** NULL when already handed out or when there is no analysis. */
+dz_findings *dz_ws_project_unmeasured(dz_ws_project *p);
 
 /* Renames the user confirmed ("t.old=new" for columns, "old=new" for
 ** tables), remembered for this project's next generate. Copied. */

@@ -145,7 +145,8 @@ test("activate_starts_the_found_server_over_stdio", async () => {
   const c = record.clients[0];
   assert(c && c.started, "client started");
   assertEqual([c.serverOptions.run.command, c.serverOptions.run.args], [ABS_BIN, ["--stdio"]], "server command");
-  assertEqual(c.clientOptions.documentSelector.map((d) => d.language), ["typescript", "javascript"], "documents");
+  assertEqual(c.clientOptions.documentSelector.map((d) => d.language), ["typescript", "javascript", "sql"], "documents");
+  assertEqual(c.clientOptions.synchronize.configurationSection, "drizzle", "settings section");
   assertEqual(c.clientOptions.synchronize.fileEvents.glob, "**/drizzle.config.*", "config watcher");
   assertEqual(context.subscriptions.length, 1, "client disposed with the extension");
   await ext.deactivate();

@@ -293,6 +293,23 @@ test("a_migration_made_by_drizzle_kit_refreshes_diagnostics_with_and_without_cli
   }
 });
 
+test("a_changed_config_is_read_again", async () => {
+  const dir = copyPackage("config-change");
+  const users = path.join(dir, "src", "schema", "users.ts");
+  const s = connect(dir, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
+  await s.init();
+  await s.conn.sendNotification("initialized", {});
+  await s.open(users);
+  await s.waitDiags(uriOf(users), (d) => byCode(d, "column-added-nullable").length > 0);
+  const config = path.join(dir, "drizzle.config.ts");
+  fs.writeFileSync(config, fs.readFileSync(config, "utf8").replace('out: "./drizzle"', 'out: "./fresh"'));
+  const fresh = s.nextDiags(uriOf(users), (d) => byCode(d, "table-created").length > 0);
+  await s.conn.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(config), type: 2 }] });
+  const d = await fresh;
+  assert(byCode(d, "table-created").some((x) => /users/.test(x.message)), `users is new to an empty folder: ${JSON.stringify(d)}`);
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
 test("severity_settings_code_lenses_preview_and_schema_errors", async () => {
   const dir = copyPackage("settings");
   const users = path.join(dir, "src", "schema", "users.ts");
@@ -318,7 +335,7 @@ test("severity_settings_code_lenses_preview_and_schema_errors", async () => {
   const preview = fs.readFileSync(previewPath, "utf8");
   assert(/ALTER TABLE `users` ADD `last_seen_at` integer;/.test(preview), `preview:\n${preview}`);
   assert(s.shown.includes(uriOf(previewPath)), "preview shown");
-  fs.rmSync(path.dirname(previewPath), { recursive: true, force: true });
+
 
   // Schema errors: a duplicate column name, an index on an unknown column.
   const at = where(text, "timezone:");
@@ -336,7 +353,23 @@ test("severity_settings_code_lenses_preview_and_schema_errors", async () => {
   const gd = byCode(await ghost, "unknown-table")[0];
   assertEqual([gd.severity, gd.range.start.line], [2, at.line], "unknown table diagnostic");
   assert(/ghosts/.test(gd.message), `names the table: ${gd.message}`);
+  // A dropped table has no place in the schema: it shows at the top of the config.
+  const projects = path.join(dir, "src", "schema", "projects.ts");
+  const projectsText = await s.open(projects);
+  const config = path.join(dir, "drizzle.config.ts");
+  await s.conn.sendNotification("textDocument/didOpen", {
+    textDocument: { uri: uriOf(config), languageId: "typescript", version: 1, text: fs.readFileSync(config, "utf8") },
+  });
+  const dropped = s.nextDiags(uriOf(config), (d) => byCode(d, "table-dropped").length > 0);
+  const cut = projectsText.slice(0, projectsText.indexOf("export const widgets"));
+  await s.conn.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uriOf(projects), version: 2 }, contentChanges: [{ text: cut }],
+  });
+  const td = byCode(await dropped, "table-dropped")[0];
+  assertEqual([td.severity, td.range.start], [1, { line: 0, character: 0 }], "dropped table at the config's top");
+  assert(/widgets/.test(td.message), `names the table: ${td.message}`);
   assertEqual(await s.finish(), 0, "exit code");
+  assert(!fs.existsSync(path.dirname(previewPath)), "previews removed when the server ends");
 });
 
 test("an_open_migration_file_shows_the_statement_that_fails_on_replay", async () => {
@@ -417,6 +450,107 @@ test("quick_fixes_add_a_default_keep_nullable_and_treat_a_drop_and_add_as_a_rena
   const sqlText = gen.edit.documentChanges.find((c) => c.edits && /0002_[a-z_]+\.sql$/.test(c.textDocument.uri) && !/down/.test(c.textDocument.uri)).edits[0].newText;
   assert(/RENAME COLUMN [`"]name[`"] TO [`"]full_name[`"]/.test(sqlText), `rename in the SQL:\n${sqlText}`);
   drizzleKitAgrees(dir);
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
+test("document_symbols_definition_and_references", async () => {
+  const dir = copyPackage("navigation");
+  const schema = path.join(dir, "src", "schema");
+  const app = path.join(dir, "src", "app.ts");
+  fs.writeFileSync(app, 'import { users } from "./schema/users";\nexport const seen = (u: typeof users.$inferSelect) => u.lastSeenAt ?? u.createdAt;\n' +
+    "export const layout = (d: { legacyLayout?: string }) => d.legacyLayout;\n");
+  fs.mkdirSync(path.join(dir, ".cache"), { recursive: true });
+  fs.writeFileSync(path.join(dir, ".cache", "copy.ts"), "x.lastSeenAt;\n");
+  const s = connect(dir, {});
+  await s.init();
+  await s.conn.sendNotification("initialized", {});
+  const teams = path.join(schema, "teams.ts"), projects = path.join(schema, "projects.ts"), users = path.join(schema, "users.ts");
+  const teamsText = await s.open(teams);
+  const projectsText = await s.open(projects);
+  const usersText = await s.open(users);
+
+  const symbols = await s.conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri: uriOf(teams) } });
+  assertEqual(symbols.map((x) => [x.name, x.kind]), [["teams", 23], ["memberships", 23]], "tables");
+  // The dropped column's readers in application code are one click away.
+  const pd = await s.waitDiags(uriOf(projects), (d) => byCode(d, "column-dropped").length > 0);
+  const readers = (byCode(pd, "column-dropped")[0].relatedInformation ?? []).filter((r) => r.location.uri === uriOf(app));
+  const read = where(fs.readFileSync(app, "utf8"), "d.legacyLayout");
+  assertEqual(readers.map((r) => r.location.range.start), [{ line: read.line, character: read.character + 2 }], "the reader of legacy_layout");
+  assert(/legacy_layout/.test(readers[0].message), `related message: ${readers[0].message}`);
+  const teamChildren = symbols[0].children.map((c) => c.name);
+  assert(["slug", "name", "plan", "billingEmail"].every((n) => teamChildren.includes(n)), `teams columns: ${teamChildren}`);
+  const m = symbols[1].children.map((c) => c.name);
+  assert(m.includes("memberships_user_idx") && m.some((n) => /_fk$/.test(n)), `memberships index and foreign keys: ${m}`);
+  assertEqual(symbols[0].children.find((c) => c.name === "billingEmail").range.start.line, where(teamsText, "billingEmail").line, "column range");
+
+  // From references(() => teams.id) to the column, and from `teams` to the table.
+  const ref = where(projectsText, "teams.id");
+  const toColumn = await s.conn.sendRequest("textDocument/definition", {
+    textDocument: { uri: uriOf(projects) }, position: { line: ref.line, character: ref.character + 6 },
+  });
+  assertEqual(toColumn.length, 1, "one definition");
+  assert(toColumn[0].uri.endsWith("/src/schema/columns.ts") || toColumn[0].uri === uriOf(teams), `id column's place: ${toColumn[0].uri}`);
+  const toTable = await s.conn.sendRequest("textDocument/definition", {
+    textDocument: { uri: uriOf(projects) }, position: { line: ref.line, character: ref.character + 1 },
+  });
+  assertEqual([toTable[0].uri, toTable[0].range.start.line], [uriOf(teams), where(teamsText, 'sqliteTable("teams"').line], "table definition");
+  const inIndex = where(projectsText, "t.teamId");
+  const viaParam = await s.conn.sendRequest("textDocument/definition", {
+    textDocument: { uri: uriOf(projects) }, position: { line: inIndex.line, character: inIndex.character + 3 },
+  });
+  assertEqual(viaParam[0].range.start.line, where(projectsText, "teamId: text").line, "t.teamId goes to the column");
+  const none = await s.conn.sendRequest("textDocument/definition", {
+    textDocument: { uri: uriOf(projects) }, position: { line: 0, character: 1 },
+  });
+  assertEqual(none, null, "no definition on import");
+
+  // References of a column: the foreign keys and indexes on it, and application code.
+  const col = where(projectsText, "teamId: text");
+  const refs = await s.conn.sendRequest("textDocument/references", {
+    textDocument: { uri: uriOf(projects) }, position: col, context: { includeDeclaration: true },
+  });
+  const lines = refs.filter((r) => r.uri === uriOf(projects)).map((r) => r.range.start.line);
+  assert(lines.includes(col.line), `declaration: ${JSON.stringify(refs)}`);
+  assert(lines.includes(where(projectsText, "projects_team_name_idx").line), `index on it: ${JSON.stringify(refs)}`);
+  const seen = await s.conn.sendRequest("textDocument/references", {
+    textDocument: { uri: uriOf(users) }, position: where(usersText, "lastSeenAt:"), context: { includeDeclaration: false },
+  });
+  const appRefs = seen.filter((r) => r.uri === uriOf(app));
+  assertEqual(appRefs.length, 1, `application code reading .lastSeenAt: ${JSON.stringify(seen)}`);
+  const use = where(fs.readFileSync(app, "utf8"), ".lastSeenAt");
+  assertEqual(appRefs[0].range.start, { line: use.line, character: use.character + 1 }, "the use's position");
+  assert(!seen.some((r) => /node_modules|\.cache/.test(r.uri)), "node_modules and dot-directories not searched");
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
+test("development_database_figures_dry_run_and_progress", async () => {
+  const dir = copyPackage("dev-db");
+  const Database = require("better-sqlite3");
+  const { drizzle } = require("drizzle-orm/better-sqlite3");
+  const { migrate } = require("drizzle-orm/better-sqlite3/migrator");
+  const db = new Database(path.join(dir, "dev.db"));
+  migrate(drizzle(db), { migrationsFolder: path.join(dir, "drizzle") });
+  db.exec(fs.readFileSync(path.join(dir, "seed.sql"), "utf8"));
+  db.close();
+  const s = connect(dir, { window: { workDoneProgress: true } });
+  const progress = [];
+  s.conn.onRequest("window/workDoneProgress/create", () => null);
+  s.conn.onNotification("$/progress", (p) => progress.push(p.value.kind));
+  await s.init();
+  await s.conn.sendNotification("initialized", {});
+  const projects = path.join(dir, "src", "schema", "projects.ts");
+  await s.open(projects);
+  const d = await s.waitDiags(uriOf(projects), (x) => byCode(x, "column-dropped").length > 0);
+  const drop = byCode(d, "column-dropped")[0];
+  assert(/\b2\b/.test(drop.message) && /legacy_layout/.test(drop.message), `the drop says how many values it discards (2 of the seeded rows):\n${drop.message}`);
+  assert(progress.includes("begin") && progress.includes("end"), `progress reported: ${progress}`);
+  const lenses = await s.conn.sendRequest("textDocument/codeLens", { textDocument: { uri: uriOf(projects) } });
+  const dry = lenses.find((l) => l.command.command === "drizzle.dryRun");
+  assert(dry && /dev\.db/.test(dry.command.title), `dry run lens: ${JSON.stringify(lenses.map((l) => l.command.title))}`);
+  progress.length = 0;
+  const result = await s.conn.sendRequest("workspace/executeCommand", dry.command);
+  assert(/^dry run /.test(result), `dry run result: ${result}`);
+  assertEqual(progress, ["begin", "report", "end"], "dry run progress");
   assertEqual(await s.finish(), 0, "exit code");
 });
 

@@ -3,6 +3,6 @@
 -- require("drizzle_lsp").setup{} layers user options on top of it.
 return {
   cmd = { "drizzle-lsp", "--stdio" },
-  filetypes = { "typescript", "javascript" },
+  filetypes = { "typescript", "javascript", "sql" }, -- sql: migration files, checked by replay
   root_markers = { "drizzle.config.ts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.json" },
 }
