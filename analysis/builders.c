@@ -477,6 +477,7 @@ static dz_value *call_drizzle(dz_eval *ev, dz_value *fn, dz_value **args, size_t
     return sql_builder(ev, fn->str, args, n, m, at);
   dz_value *op = dz_sql_operator(ev, fn->str, args, n, m, at);
   if (op) return op;
+  if ((op = dz_query_function(ev, fn->str, args, n, m, at))) return op;
   if (strncmp(fn->str, "Object.", 7) == 0) return object_listing(ev, fn->str, arg(args, n, 0), m, at);
   if (name_is(fn, "String") || name_is(fn, "Number") || name_is(fn, "JSON.stringify"))
     return js_conversion(ev, fn->str, arg(args, n, 0), m, at);

@@ -341,6 +341,8 @@ static dz_value *eval_new(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n
   dz_value *argv = ts_node_is_null(args) ? NULL : eval_args(ev, m, env, args, &argc);
   if (ctor->kind == DZ_V_BUILTIN && strcmp(ctor->str, "Date") == 0)
     return dz_new_date(ev, argv ? argv->items.items : NULL, argc, m, n);
+  if (ctor->kind == DZ_V_BUILTIN && strcmp(ctor->str, "QueryBuilder") == 0 && argc == 0)
+    return dz_query_builder(ev, m, n); /* sqlite-core's standalone query builder, no casing */
   if (ctor->kind == DZ_V_UNKNOWN) return ctor;
   return dz_value_unknown(ev, m, n, "`%s` cannot be resolved statically", dz_construct_text(ev, m, n));
 }

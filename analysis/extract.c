@@ -472,7 +472,12 @@ static void link_module(dz_link *L, const dz_module *m, dz_tablevs *seen) {
   dz_module_export_names(L->ev, m, &names);
   for (size_t i = 0; i < names.len; i++) {
     dz_value *v = dz_eval_export(L->ev, m, names.items[i]);
-    if (v->kind == DZ_V_TABLE) {
+    if (v->kind == DZ_V_TABLE && v->table->alias_of) { /* drizzle-kit's copy keeps the table's index names */
+      dz_diag_add(L->s->arena, L->diags, DZ_SEV_WARNING, CODE_UNRESOLVED, span_in(L, v->mod, v->node),
+                  "export `%s` is left out: an exported alias() of `%s` is a second table to drizzle-kit, "
+                  "with `%s`'s index and constraint names; drizzle-lsp does not copy it",
+                  names.items[i], v->table->alias_of, v->table->alias_of);
+    } else if (v->kind == DZ_V_TABLE) {
       bool dup = false; /* drizzle-kit keeps a table object once (a Set) */
       for (size_t j = 0; j < seen->len; j++) dup |= seen->items[j] == v->table;
       if (dup) continue;

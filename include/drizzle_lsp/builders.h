@@ -54,6 +54,10 @@ dz_value *dz_query_builder(dz_eval *ev, const dz_module *m, TSNode at);
 dz_value *dz_query_method(dz_eval *ev, dz_value *self, const char *name, dz_value **args, size_t n,
                           const dz_module *m, TSNode at);
 dz_value *dz_query_sql(dz_eval *ev, dz_value *query, dz_value **fields, const dz_module *m, TSNode at);
+/* drizzle-orm's functions for selections (getTableColumns, count, sum, avg,
+** min, max, ...) called with args; NULL when `name` is none of them. */
+dz_value *dz_query_function(dz_eval *ev, const char *name, dz_value **args, size_t n,
+                            const dz_module *m, TSNode at);
 /* new Date(...). */
 dz_value *dz_new_date(dz_eval *ev, dz_value **args, size_t n, const dz_module *m, TSNode at);
 

@@ -83,6 +83,7 @@ typedef struct dz_tablev {
   const dz_module *mod;
   TSNode node, name_node;
   void *model;            /* the dz_table built for it, once built */
+  const char *alias_of;   /* alias(table, name): the aliased table's SQL name */
 } dz_tablev;
 
 typedef enum dz_constraint_kind {

@@ -2,51 +2,13 @@
 ** values are what drizzle-kit 0.31 writes into its snapshot for the same
 ** schema (checked with drizzle-kit when these cases were written, and again
 ** by the corpus tests that run it). */
-#include "dz_test.h"
-#include "drizzle_lsp/extract.h"
-#include "drizzle_lsp/parse.h"
-
-typedef struct fixture {
-  dz_arena *a;
-  dz_schema *s;
-  dz_diag_list diags;
-} fixture;
-
-/* Extract in-memory files given as path, text pairs (NULL-terminated). */
-static fixture extract_files(dz_casing casing, const char *const *pairs) {
-  fixture f = {dz_arena_new(), NULL, {0}};
-  dz_source_file files[8];
-  size_t n = 0;
-  for (; pairs[2 * n]; n++) files[n] = (dz_source_file){pairs[2 * n], pairs[2 * n + 1], strlen(pairs[2 * n + 1])};
-  dz_extract_options opt = {DZ_DIALECT_SQLITE, casing};
-  dz_error err;
-  if (dz_extract_schema(files, n, &opt, f.a, &f.s, &f.diags, &err) != DZ_OK) DZ_FAIL("extract failed: %s", err.message);
-  return f;
-}
-
-static fixture extract1(const char *src) {
-  const char *pairs[] = {"/v/schema.ts", src, NULL};
-  return extract_files(DZ_CASING_NONE, pairs);
-}
-
-static void done(fixture *f) { dz_arena_free(f->a); }
-
-#define IMPORTS                                                                                  \
-  "import { sqliteTable, text, integer, int, real, blob, numeric, index, uniqueIndex, unique,"   \
-  " primaryKey, foreignKey, check, sqliteView, customType, sqliteTableCreator } from 'drizzle-orm/sqlite-core';\n" \
-  "import { sql } from 'drizzle-orm';\n"
+#include "extract_fixture.h"
 
 static const dz_column *col(const fixture *f, const char *table, const char *name) {
   const dz_table *t = dz_schema_find_table(f->s, table);
   const dz_column *c = t ? dz_table_find_column(t, name) : NULL;
   if (!c) DZ_FAIL("no column %s.%s", table, name);
   return c;
-}
-
-static bool has_diag(const fixture *f, const char *part) {
-  for (size_t i = 0; i < f->diags.len; i++)
-    if (strstr(f->diags.items[i].message, part)) return true;
-  return false;
 }
 
 DZ_TEST(columns_get_their_types_flags_and_order) {
