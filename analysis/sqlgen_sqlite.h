@@ -89,6 +89,7 @@ typedef struct dz_sqlw {
   bool escaped;       /* an identifier needed escaping: drizzle-kit's text would not parse */
   bool fixed_default; /* a default's quote needed escaping (same) */
   bool repointed;     /* a rebuilt check names its table escaped: drizzle-kit's misses it */
+  const char *date_note; /* a Date default written as drizzle-orm stores it: why */
 } dz_sqlw;
 
 void dz_sqlw_begin(dz_sqlw *w, dz_sqlgen_ctx *ctx);

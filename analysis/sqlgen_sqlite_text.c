@@ -6,11 +6,15 @@
 ** Corrections made here (the rebuild's are in sqlgen_sqlite_rebuild.c):
 **  - identifiers are escaped (a backtick or double quote doubled);
 **  - a JSON default's inner quote is doubled;
+**  - a Date default on an integer timestamp column is the integer
+**    drizzle-orm stores (seconds or milliseconds, dates.h), not its JSON text;
 **  - expression index parts stay raw after a rebuild;
 **  - a column added with a reference keeps its ON DELETE / ON UPDATE;
 **  - Turso's ALTER COLUMN block re-creates only indexes that exist.
 */
 #include "sqlgen_sqlite.h"
+
+#include "drizzle_lsp/dates.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -35,6 +39,7 @@ void dz_sqlw_begin(dz_sqlw *w, dz_sqlgen_ctx *ctx) {
   w->escaped = false;
   w->fixed_default = false;
   w->repointed = false;
+  w->date_note = NULL;
 }
 
 /* Finish the statement and emit it; reason (or the escaping note) marks it. */
@@ -46,6 +51,8 @@ void dz_sqlw_emit(dz_sqlw *w, const dz_change *c, const char *reason) {
   if (!reason && w->escaped) reason = escaped_reason;
   if (!reason && w->fixed_default) reason = default_reason;
   if (!reason && w->repointed) reason = repointed_reason;
+  if (w->date_note)
+    reason = reason ? dz_arena_printf(w->ctx->a, "%s; %s", reason, w->date_note) : w->date_note;
   dz_sqlgen_emit(w->ctx, c, sql ? sql : "", reason);
   sqlite3_free(sql);
 }
@@ -75,11 +82,62 @@ static void bt_list(dz_sqlw *w, const dz_strvec *v, const char *sep) {
 
 static bool has_text(const char *s) { return s && *s; }
 
-/* " DEFAULT <text>". drizzle-kit quotes a JSON default as '<json>' without
-** doubling a quote inside it; a literal with a lone inner quote gets its
-** inner quotes doubled. */
-static void put_default(dz_sqlw *w, const char *text) {
+/* The same column in the diff's other schema, renames followed: where the
+** mode of a column read from a snapshot can be found (a rollback writes the
+** old snapshot's columns; the old side of its diff is the schema the code
+** declares). NULL when there is none. */
+static const dz_column *counterpart(const dz_sqlgen_ctx *ctx, const char *table,
+                                    const dz_column *c) {
+  if (!ctx->prev) return NULL;
+  for (size_t i = 0; i < ctx->diff->changes.len; i++) {
+    const dz_change *ch = &ctx->diff->changes.items[i];
+    if (ch->new_column == c && ch->old_column) return ch->old_column;
+    if (ch->kind == DZ_CHANGE_TABLE_RENAME && dz_streq(ch->new_table->name, table))
+      table = ch->old_table->name;
+  }
+  const dz_table *t = dz_schema_find_table(ctx->prev, table);
+  return t ? dz_table_find_column(t, c->name) : NULL;
+}
+
+/* A column from the code knows its mode (none given is mode "number"). */
+static bool mode_known(const dz_column *c) { return c->key || c->mode; }
+
+/* A Date default on an integer column as the integer drizzle-orm stores for
+** it, or NULL to write the default as it is. The unit comes from the
+** column's mode; a column read from a snapshot (which keeps no mode) takes
+** its counterpart's, else seconds ("timestamp", drizzle's usual mode for
+** dates) are assumed, and the note says so. */
+static const char *date_default(dz_sqlw *w, const char *table, const dz_column *c) {
+  double ms;
+  if (!c->type || strcmp(c->type, "integer") != 0 || !dz_date_default_ms(&c->def, &ms))
+    return NULL;
+  const dz_column *from = mode_known(c) ? c : counterpart(w->ctx, table, c);
+  bool assumed = !from || !mode_known(from);
+  dz_date_unit unit = assumed ? DZ_DATE_UNIT_SECONDS : dz_date_unit_of_mode(from->mode);
+  if (unit == DZ_DATE_UNIT_NONE) return NULL; /* drizzle-orm stores no integer for it */
+  const char *stored = dz_date_stored(w->ctx->a, ms, unit);
+  w->date_note = dz_arena_printf(
+      w->ctx->a,
+      "the Date default of `%s` is written as %s, the unix time in %s that drizzle-orm stores "
+      "for mode \"%s\"%s (drizzle-kit writes the date's JSON text %s, which drizzle-orm reads "
+      "back as an Invalid Date)",
+      c->name, stored, unit == DZ_DATE_UNIT_SECONDS ? "seconds" : "milliseconds",
+      unit == DZ_DATE_UNIT_SECONDS ? "timestamp" : "timestamp_ms",
+      assumed ? ", assumed: the snapshot does not keep the column's mode" : "", c->def.text);
+  return stored;
+}
+
+/* " DEFAULT <text>" of column c of table. drizzle-kit quotes a JSON default
+** as '<json>' without doubling a quote inside it; a literal with a lone
+** inner quote gets its inner quotes doubled. */
+static void put_default(dz_sqlw *w, const char *table, const dz_column *c) {
+  const char *text = c->def.text;
   if (!text) return;
+  const char *date = date_default(w, table, c);
+  if (date) {
+    sqlite3_str_appendf(w->s, " DEFAULT %s", date);
+    return;
+  }
   size_t n = strlen(text);
   bool lone = false;
   if (n >= 2 && text[0] == '\'' && text[n - 1] == '\'')
@@ -103,12 +161,12 @@ static void put_default(dz_sqlw *w, const char *text) {
 
 /* ---- CREATE TABLE ------------------------------------------------------ */
 
-static void column_def(dz_sqlw *w, const dz_column *c) {
+static void column_def(dz_sqlw *w, const char *table, const dz_column *c) {
   dz_sqlw_bt(w, c->name);
   sqlite3_str_appendf(w->s, " %s", c->type);
   if (c->primary_key) dz_sqlw_put(w, " PRIMARY KEY");
   if (c->autoincrement) dz_sqlw_put(w, " AUTOINCREMENT");
-  if (c->def.kind != DZ_DEFAULT_NONE) put_default(w, c->def.text);
+  if (c->def.kind != DZ_DEFAULT_NONE) put_default(w, table, c);
   if (c->generated != DZ_GENERATED_NONE)
     sqlite3_str_appendf(w->s, " GENERATED ALWAYS AS %s %s", c->generated_as,
                         c->generated == DZ_GENERATED_STORED ? "STORED" : "VIRTUAL");
@@ -197,7 +255,7 @@ void dz_sqlw_create_table(dz_sqlw *w, const char *name, const dz_table *t, const
   dz_sqlw_put(w, " (\n");
   for (size_t i = 0; i < t->columns.len; i++) {
     dz_sqlw_put(w, "\t");
-    column_def(w, t->columns.items[i]);
+    column_def(w, t->name, t->columns.items[i]);
     if (i + 1 < t->columns.len) dz_sqlw_put(w, ",\n");
   }
   for (size_t i = 0; i < t->primary_keys.len; i++) {
@@ -301,7 +359,7 @@ static void write_add_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   dz_sqlw_bt(&w, c->name);
   sqlite3_str_appendf(w.s, " %s", c->type);
   if (c->primary_key) dz_sqlw_put(&w, " PRIMARY KEY");
-  if (c->def.kind != DZ_DEFAULT_NONE) put_default(&w, c->def.text);
+  if (c->def.kind != DZ_DEFAULT_NONE) put_default(&w, op->table, c);
   if (c->generated != DZ_GENERATED_NONE)
     sqlite3_str_appendf(w.s, " GENERATED ALWAYS AS %s %s", c->generated_as,
                         c->generated == DZ_GENERATED_STORED ? "STORED" : "VIRTUAL");
@@ -408,7 +466,7 @@ static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   if (nn) dz_sqlw_put(&w, " NOT NULL");
   bool with_default = op->alter == DZ_AL_SET_DEFAULT ||
                       (op->alter != DZ_AL_DROP_DEFAULT && default_truthy(&c->def));
-  if (with_default && c->def.text) put_default(&w, c->def.text);
+  if (with_default) put_default(&w, op->table, c);
   dz_sqlw_put(&w, ";");
   /* The ALTER is written before the block's CREATE INDEX pass, so ask that
   ** pass's question up front: would it leave an index out? */
@@ -433,7 +491,7 @@ static void turso_create_ref(dz_sqlgen_ctx *ctx, const dz_op *op) {
   if (c) {
     sqlite3_str_appendf(w.s, " %s", c->type);
     if (c->not_null) dz_sqlw_put(&w, " NOT NULL");
-    if (default_truthy(&c->def)) put_default(&w, c->def.text);
+    if (default_truthy(&c->def)) put_default(&w, fk->table_from, c);
   }
   sqlite3_str_appendf(w.s, " REFERENCES %s(%s)", fk->table_to, fk->columns_to.items[0]);
   if (has_text(fk->on_delete)) sqlite3_str_appendf(w.s, " ON DELETE %s", fk->on_delete);

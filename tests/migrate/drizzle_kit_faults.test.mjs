@@ -9,6 +9,7 @@ import { sqliteTable, sqliteView, integer, text, index, check } from 'drizzle-or
 import { sql } from 'drizzle-orm';
 import * as dk from './drizzle_kit.mjs';
 import path from 'node:path';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { scratch, ours, migrate, schemaOf, rowsOf, reporter, Database } from './harness.mjs';
 
@@ -25,11 +26,12 @@ function dbAt(prevSnap, seed) {
   return db;
 }
 
-async function scenario(prevExports, nextExports, renames) {
+// extra: more dz_sqlgen options (--mode T.C=MODE: what the schema code says).
+async function scenario(prevExports, nextExports, renames, extra = []) {
   const prev = await dk.snapshot(prevExports);
   const next = await dk.snapshot(nextExports, prev.id);
   const theirs = await dk.migration(prev, next, 'sqlite', renames);
-  const plan = ours(dir, prev, next, 'sqlite', renames);
+  const plan = ours(dir, prev, next, 'sqlite', renames, extra);
   assert.equal(plan.error, undefined, plan.message);
   return { prev, next, theirs: dk.fileText(theirs.statements), plan };
 }
@@ -327,6 +329,128 @@ for (const action of ['cascade', 'set null', 'no action']) {
       rollsBack(db, f.plan, before);
     });
   }
+}
+
+// ---- Date defaults -------------------------------------------------------------
+// drizzle-kit writes a Date default as its JSON text, '"2024-01-01T00:00:00.000Z"',
+// whatever the column. drizzle-orm stores a Date in an integer timestamp
+// column as unix seconds (mode "timestamp") or milliseconds ("timestamp_ms"),
+// and reads the text back as an Invalid Date: existing rows that get the
+// column through ADD COLUMN, and rows inserted by plain SQL, are broken.
+// The migrations are applied by drizzle-orm's own migrate() here.
+{
+  const when = new Date('2024-01-01T00:00:00Z');
+  const { drizzle } = await import('drizzle-orm/better-sqlite3');
+  const { migrate: ormMigrate } = await import('drizzle-orm/better-sqlite3/migrator');
+  let folderNo = 0;
+  // A migrations folder of these .sql texts, applied by drizzle-orm's migrate().
+  const applyOrm = (db, texts) => {
+    const folder = path.join(dir, `orm${folderNo++}`);
+    fs.mkdirSync(path.join(folder, 'meta'), { recursive: true });
+    const entries = texts.map((text, idx) => {
+      const tag = `000${idx}_step`;
+      fs.writeFileSync(path.join(folder, `${tag}.sql`), text);
+      return { idx, version: '6', when: 1700000000000 + idx, tag, breakpoints: true };
+    });
+    fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'sqlite', entries }));
+    ormMigrate(drizzle(db), { migrationsFolder: folder });
+  };
+  const cols = (extra) => ({ e: sqliteTable('events', { id: id(), name: text('name'), ...extra }) });
+  const dated = {
+    at: integer('at', { mode: 'timestamp' }).notNull().default(when),
+    atMs: integer('at_ms', { mode: 'timestamp_ms' }).notNull().default(when),
+    doc: text('doc', { mode: 'json' }).default(when),
+  };
+  const modes = ['--mode', 'events.at=timestamp', '--mode', 'events.at_ms=timestamp_ms', '--mode', 'events.doc=json'];
+  const table = cols(dated).e;
+  // The rows as drizzle-orm reads them: a seeded row that got the columns by
+  // ADD COLUMN, and one inserted later by plain SQL.
+  const readBack = (db) => {
+    db.exec("INSERT INTO events(id, name) VALUES (3, 'raw')");
+    return drizzle(db).select().from(table).orderBy(table.id).all();
+  };
+  const datesRight = (rows) => {
+    for (const row of rows) {
+      assert.equal(row.at.getTime(), when.getTime(), `row ${row.id}: at is ${row.at}`);
+      assert.equal(row.atMs.getTime(), when.getTime(), `row ${row.id}: at_ms is ${row.atMs}`);
+      assert.equal(row.doc, when.toISOString(), `row ${row.id}: doc`);
+    }
+  };
+  const seed = "INSERT INTO events(id, name) VALUES (1, 'a'), (2, 'b')";
+  const dbFor = (plan, text) => {
+    const db = new Database(':memory:');
+    applyOrm(db, [plan]);
+    db.exec(seed);
+    applyOrm(db, [plan, text]);
+    return db;
+  };
+  const add = await scenario(cols({}), cols(dated), undefined, modes);
+  const base = ours(dir, null, add.prev, 'sqlite').text;
+  r.check('Date defaults added to a table with rows: drizzle-kit\'s SQL reads back as Invalid Date', () => {
+    assert.match(add.theirs, /DEFAULT '"2024-01-01T00:00:00.000Z"' NOT NULL/);
+    const rows = readBack(dbFor(base, add.theirs));
+    assert.equal(rows.length, 3);
+    assert.ok(rows.every((x) => Number.isNaN(x.at.getTime()) && Number.isNaN(x.atMs.getTime())), 'the fault did not reproduce');
+    assert.throws(() => datesRight(rows));
+  });
+  r.check('Date defaults added to a table with rows: drizzle-lsp writes the seconds and milliseconds drizzle-orm stores', () => {
+    assert.match(add.plan.text, /ADD `at` integer DEFAULT 1704067200 NOT NULL/);
+    assert.match(add.plan.text, /ADD `at_ms` integer DEFAULT 1704067200000 NOT NULL/);
+    assert.match(add.plan.text, /ADD `doc` text DEFAULT '"2024-01-01T00:00:00.000Z"';/, 'a JSON text column keeps drizzle-kit\'s default');
+    assert.match(add.plan.text, /-- drizzle-lsp: the Date default of `at` is written as 1704067200/);
+    const db = dbFor(base, add.plan.text);
+    datesRight(readBack(db));
+    // drizzle-orm's own insert stores the same integers.
+    drizzle(db).insert(table).values({ id: 4, name: 'orm' }).run();
+    assert.deepEqual(db.prepare('SELECT at, at_ms FROM events WHERE id IN (3, 4) ORDER BY id').all(),
+      [{ at: 1704067200, at_ms: 1704067200000 }, { at: 1704067200, at_ms: 1704067200000 }]);
+    const back = new Database(':memory:');
+    migrate(back, base);
+    const before = schemaOf(back);
+    migrate(back, add.plan.text);
+    rollsBack(back, add.plan, before);
+  });
+
+  // A rebuild (a new check) of a table that has them: the new table's CREATE.
+  const withCheck = { e: sqliteTable('events', { id: id(), name: text('name'), ...dated }, (t) => [check('named', sql`${t.name} <> ''`)]) };
+  const rb = await scenario(cols(dated), withCheck, undefined, modes);
+  r.check('Date defaults in a rebuilt table: drizzle-kit\'s CREATE TABLE has the JSON text, plain inserts read back as Invalid Date', () => {
+    const db = dbAt(rb.prev, seed.replace("(id, name)", "(id, name, at, at_ms)").replace("'a')", "'a', 1, 1)").replace("'b')", "'b', 2, 2)"));
+    migrate(db, rb.theirs);
+    db.exec("INSERT INTO events(id, name) VALUES (3, 'raw')");
+    const row = drizzle(db).select().from(table).all().find((x) => x.id === 3);
+    assert.ok(Number.isNaN(row.at.getTime()), 'the fault did not reproduce');
+  });
+  r.check('Date defaults in a rebuilt table: drizzle-lsp\'s rebuild keeps the rows and stores the integers; its rollback uses the column\'s mode', () => {
+    const db = new Database(':memory:');
+    migrate(db, ours(dir, null, rb.prev, 'sqlite', {}, modes).text);
+    db.exec("INSERT INTO events(id, name, at, at_ms) VALUES (1, 'a', 10, 20)");
+    const before = schemaOf(db);
+    migrate(db, rb.plan.text);
+    assert.match(rb.plan.text, /CREATE TABLE `__new_events`[^;]*`at_ms` integer DEFAULT 1704067200000 NOT NULL/);
+    db.exec("INSERT INTO events(id, name) VALUES (3, 'raw')");
+    assert.deepEqual(db.prepare('SELECT id, at, at_ms FROM events ORDER BY id').all(),
+      [{ id: 1, at: 10, at_ms: 20 }, { id: 3, at: 1704067200, at_ms: 1704067200000 }]);
+    // The rollback rebuilds the old table from the old snapshot: the modes come from the code's columns.
+    assert.match(rb.plan.rollback_text, /`at_ms` integer DEFAULT 1704067200000 NOT NULL/);
+    assert.doesNotMatch(rb.plan.rollback_text, /assumed/);
+    rollsBack(db, rb.plan, before);
+    db.exec("INSERT INTO events(id, name) VALUES (5, 'raw')");
+    assert.deepEqual(db.prepare('SELECT at, at_ms FROM events WHERE id = 5').get(), { at: 1704067200, at_ms: 1704067200000 });
+  });
+
+  // A dropped Date column comes back in the rollback: its mode is gone with
+  // it, so seconds are assumed, and the rollback says so.
+  const drop = await scenario({ e: sqliteTable('events', { id: id(), at: dated.at }) }, cols({}));
+  r.check('a dropped Date-default column: drizzle-lsp\'s rollback re-adds it with the seconds, saying the mode is assumed', () => {
+    const db = dbAt(drop.prev, 'INSERT INTO events(id) VALUES (1)');
+    const before = schemaOf(db);
+    migrate(db, drop.plan.text);
+    assert.match(drop.plan.rollback_text, /-- drizzle-lsp: the Date default of `at` .*assumed: the snapshot does not keep the column's mode/);
+    rollsBack(db, drop.plan, before);
+    db.exec('INSERT INTO events(id) VALUES (2)');
+    assert.deepEqual(db.prepare('SELECT id, at FROM events ORDER BY id').all(), [{ id: 1, at: 1704067200 }, { id: 2, at: 1704067200 }]);
+  });
 }
 
 // ---- Turso: libSQL's ALTER COLUMN next to a new index ------------------------
