@@ -34,6 +34,8 @@ const FK_ACTION = 'keeps its ON DELETE';
 const ESCAPED = 'an identifier is escaped';
 const DEFAULT_QUOTE = 'a quote inside the default is doubled';
 const VIEWS = 'the view is dropped before the tables change';
+const DATE_DEFAULT = 'the Date default of';
+const NEW_YEAR = new Date('2024-01-01T00:00:00Z');
 
 export const steps = [
   { name: 'create tables with a reference and an index', prev: {},
@@ -164,6 +166,12 @@ export const steps = [
     next: () => ({ b: sqliteTable('b', { id: id(), x: text('x') }), n: sqliteTable('2024', { id: id(), x: text('x') }), z: sqliteTable('10', { id: id(), x: text('x').notNull().default('q') }) }) },
   { name: 'a table named like a number is altered before a new table is created', prev: () => ({ z: sqliteTable('10', { id: id() }) }),
     next: () => ({ b: sqliteTable('b', { id: id() }), z: sqliteTable('10', { id: id(), x: text('x') }) }) },
+  { name: 'a Date default on a new timestamp column', prev: () => ({ s: sqliteTable('events', { id: id() }) }),
+    next: () => ({ s: sqliteTable('events', { id: id(), at: integer('at', { mode: 'timestamp' }).notNull().default(NEW_YEAR) }) }),
+    deviates: [DATE_DEFAULT] },
+  { name: 'a Date default set on an existing timestamp column', prev: () => ({ s: sqliteTable('events', { id: id(), at: integer('at', { mode: 'timestamp' }) }) }),
+    next: () => ({ s: sqliteTable('events', { id: id(), at: integer('at', { mode: 'timestamp' }).default(NEW_YEAR) }) }),
+    deviates: [DATE_DEFAULT] },
 ];
 
-export const faults = { REBUILD_COPY, KEEP_ROWS, PRAGMA, EXPR, STORED, FK_ACTION, ESCAPED, DEFAULT_QUOTE, VIEWS };
+export const faults = { REBUILD_COPY, KEEP_ROWS, PRAGMA, EXPR, STORED, FK_ACTION, ESCAPED, DEFAULT_QUOTE, VIEWS, DATE_DEFAULT };
