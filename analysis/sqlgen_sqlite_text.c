@@ -40,6 +40,7 @@ void dz_sqlw_begin(dz_sqlw *w, dz_sqlgen_ctx *ctx) {
   w->fixed_default = false;
   w->repointed = false;
   w->date_note = NULL;
+  w->date_kit = NULL;
 }
 
 /* Finish the statement and emit it; reason (or the escaping note) marks it. */
@@ -51,8 +52,14 @@ void dz_sqlw_emit(dz_sqlw *w, const dz_change *c, const char *reason) {
   if (!reason && w->escaped) reason = escaped_reason;
   if (!reason && w->fixed_default) reason = default_reason;
   if (!reason && w->repointed) reason = repointed_reason;
-  if (w->date_note)
-    reason = reason ? dz_arena_printf(w->ctx->a, "%s; %s", reason, w->date_note) : w->date_note;
+  if (w->date_note) {
+    const char *date = dz_arena_printf(
+        w->ctx->a,
+        "the Date default of %s (drizzle-kit writes the date's JSON text, %s, which drizzle-orm "
+        "reads back as an Invalid Date)",
+        w->date_note, w->date_kit);
+    reason = reason ? dz_arena_printf(w->ctx->a, "%s; %s", reason, date) : date;
+  }
   dz_sqlgen_emit(w->ctx, c, sql ? sql : "", reason);
   sqlite3_free(sql);
 }
@@ -116,14 +123,13 @@ static const char *date_default(dz_sqlw *w, const char *table, const dz_column *
   dz_date_unit unit = assumed ? DZ_DATE_UNIT_SECONDS : dz_date_unit_of_mode(from->mode);
   if (unit == DZ_DATE_UNIT_NONE) return NULL; /* drizzle-orm stores no integer for it */
   const char *stored = dz_date_stored(w->ctx->a, ms, unit);
-  w->date_note = dz_arena_printf(
-      w->ctx->a,
-      "the Date default of `%s` is written as %s, the unix time in %s that drizzle-orm stores "
-      "for mode \"%s\"%s (drizzle-kit writes the date's JSON text %s, which drizzle-orm reads "
-      "back as an Invalid Date)",
+  const char *part = dz_arena_printf(
+      w->ctx->a, "`%s` is written as %s, the unix time in %s that drizzle-orm stores for mode \"%s\"%s",
       c->name, stored, unit == DZ_DATE_UNIT_SECONDS ? "seconds" : "milliseconds",
       unit == DZ_DATE_UNIT_SECONDS ? "timestamp" : "timestamp_ms",
-      assumed ? ", assumed: the snapshot does not keep the column's mode" : "", c->def.text);
+      assumed ? ", assumed: the snapshot does not keep the column's mode" : "");
+  w->date_note = w->date_note ? dz_arena_printf(w->ctx->a, "%s, and %s", w->date_note, part) : part;
+  if (!w->date_kit) w->date_kit = c->def.text;
   return stored;
 }
 

@@ -126,6 +126,15 @@ DZ_TEST(sqlgen_writes_a_date_default_in_the_columns_unit) {
   DZ_CHECK_STR(b, "ALTER TABLE `events` ADD `at` integer DEFAULT " NEW_YEAR " NOT NULL;");
   const char *txt = plan_text(a, base, events(a, "at", "text", NEW_YEAR, "at", "json"), DZ_SQL_FORWARD);
   DZ_CHECK_STR(txt, "ALTER TABLE `events` ADD `at` text DEFAULT " NEW_YEAR " NOT NULL;");
+  /* Two in one statement: the note names both. */
+  dz_schema *two = events(a, "at", "integer", NEW_YEAR, "at", "timestamp");
+  dz_column *c2 = dz_table_add_column(two, two->tables.items[0], "at_ms");
+  *c2 = (dz_column){.name = "at_ms", .type = "integer", .def = sql_default(NEW_YEAR), .key = "atMs",
+                    .mode = "timestamp_ms"};
+  const char *both = plan_text(a, NULL, two, DZ_SQL_FORWARD);
+  DZ_CHECK_CONTAINS(both, "`at` is written as 1704067200, the unix time in seconds");
+  DZ_CHECK_CONTAINS(both, "and `at_ms` is written as 1704067200000, the unix time in milliseconds");
+  DZ_CHECK_CONTAINS(both, "\t`at_ms` integer DEFAULT 1704067200000\n");
   /* Read from a snapshot, with nothing to ask: seconds, and it says so. */
   const char *snap = plan_text(a, NULL, events(a, "at", "integer", NEW_YEAR, NULL, NULL), DZ_SQL_FORWARD);
   DZ_CHECK_CONTAINS(snap, "`at` integer DEFAULT 1704067200 NOT NULL");
