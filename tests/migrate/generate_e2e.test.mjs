@@ -246,6 +246,14 @@ agreed('v4');
   db.close();
   const want = [1, 2, 3].map((id) => ({ id, at: 1704067200, at_ms: 1704067200000, doc: '"2024-01-01T00:00:00.000Z"' }));
   check('dates: existing rows and a plain-SQL insert hold the date as drizzle-orm stores it', JSON.stringify(rows) === JSON.stringify(want), JSON.stringify(rows));
+  // verify takes the integer for drizzle-kit's text, but not another date.
+  const addSql = path.join(o, `${journal(o).entries[1].tag}.sql`);
+  const original = fs.readFileSync(addSql, 'utf8');
+  fs.writeFileSync(addSql, original.replace('DEFAULT 1704067200 NOT NULL', 'DEFAULT 1704067201 NOT NULL'));
+  dr = ours(['verify'], { cwd: d });
+  check('dates: verify fails on a Date default that is another instant', dr.status === 1 &&
+    dr.stdout.includes('table events: column at: default is 1704067201 in the database'), dr.stdout + dr.stderr);
+  fs.writeFileSync(addSql, original);
 }
 
 // "Not a rename": --no-rename makes the drop and the add drizzle-kit agrees with.
