@@ -513,6 +513,7 @@ dz_value *dz_new_date(dz_eval *ev, dz_value **args, size_t n, const dz_module *m
   else if (a0->kind == DZ_V_DATE) v->num = a0->num;
   else if (!is_str(a0) || !dz_iso_date_parse(a0->str, &v->num))
     return a0->kind == DZ_V_UNKNOWN ? a0 : unsupported(ev, m, at, "the date");
+  v->num = dz_time_clip(v->num);
   return v;
 }
 

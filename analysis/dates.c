@@ -56,7 +56,14 @@ bool dz_iso_date_parse(const char *s, double *ms) {
 
 static int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
+double dz_time_clip(double ms) {
+  if (!isfinite(ms) || fabs(ms) > 8.64e15) return NAN;
+  return trunc(ms) + 0.0; /* + 0.0: -0 becomes +0, as ToIntegerOrInfinity does */
+}
+
 const char *dz_iso_date(dz_arena *a, double ms) {
+  ms = dz_time_clip(ms);
+  if (isnan(ms)) return NULL;
   int64_t t = (int64_t)ms;
   int64_t days = floor_div(t, 86400000), rem = t - days * 86400000;
   int64_t z = days + 719468, era = floor_div(z, 146097);
@@ -99,7 +106,8 @@ bool dz_date_default_ms(const dz_default *d, double *ms) {
   ** date drizzle-kit could have written. */
   dz_arena *a = dz_arena_new();
   if (!a) return false;
-  bool same = strcmp(dz_iso_date(a, *ms), iso) == 0;
+  const char *back = dz_iso_date(a, *ms);
+  bool same = back && strcmp(back, iso) == 0;
   dz_arena_free(a);
   return same;
 }

@@ -222,7 +222,12 @@ static bool json(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_value **bad) {
       return true;
     }
     case DZ_V_STRING: put_json_string(ev, s, v->str); return true;
-    case DZ_V_DATE: put_json_string(ev, s, dz_iso_date(dz_eval_arena(ev), v->num)); return true;
+    case DZ_V_DATE: {
+      const char *iso = dz_iso_date(dz_eval_arena(ev), v->num);
+      if (iso) put_json_string(ev, s, iso);
+      else sqlite3_str_appendall(s, "null"); /* an Invalid Date's toJSON() */
+      return true;
+    }
     case DZ_V_ARRAY:
       sqlite3_str_appendchar(s, 1, '[');
       for (size_t i = 0; i < v->items.len; i++) {

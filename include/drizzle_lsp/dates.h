@@ -23,7 +23,12 @@
 ** milliseconds since the epoch. */
 bool dz_iso_date_parse(const char *s, double *ms);
 
-/* Date.prototype.toISOString() of ms since the epoch (finite), in a. */
+/* ECMAScript's TimeClip: the time a Date holds for ms, NaN (an Invalid
+** Date) when ms is not finite or beyond 8.64e15 either way. */
+double dz_time_clip(double ms);
+
+/* Date.prototype.toISOString() of ms since the epoch, in a; NULL for an
+** Invalid Date (where JSON.stringify writes null). */
 const char *dz_iso_date(dz_arena *a, double ms);
 
 /* How drizzle-orm stores a Date in a column. */

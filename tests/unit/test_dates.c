@@ -5,6 +5,7 @@
 ** the code, from the counterpart column, or assumed), and verify's schema
 ** comparison accepting that integer against the snapshot's text.
 */
+#include <math.h>
 #include <string.h>
 
 #include "drizzle_lsp/dates.h"
@@ -34,6 +35,13 @@ DZ_TEST(iso_dates_parse_and_format_as_javascript_does) {
   DZ_CHECK_STR(dz_iso_date(a, 1704067200123.0), "2024-01-01T00:00:00.123Z");
   DZ_CHECK_STR(dz_iso_date(a, -1.0), "1969-12-31T23:59:59.999Z");
   DZ_CHECK_STR(dz_iso_date(a, 0), "1970-01-01T00:00:00.000Z");
+  DZ_CHECK_STR(dz_iso_date(a, 8.64e15), "+275760-09-13T00:00:00.000Z");
+  DZ_CHECK_STR(dz_iso_date(a, -1.5), "1969-12-31T23:59:59.999Z"); /* truncated, as TimeClip */
+  DZ_CHECK(dz_iso_date(a, 8.64e15 + 1) == NULL);                  /* an Invalid Date */
+  DZ_CHECK(dz_iso_date(a, NAN) == NULL);
+  DZ_CHECK(dz_iso_date(a, INFINITY) == NULL);
+  DZ_CHECK(isnan(dz_time_clip(-8.64e15 - 1)));
+  DZ_CHECK(dz_time_clip(-0.5) == 0 && !signbit(dz_time_clip(-0.5)));
   dz_arena_free(a);
 }
 

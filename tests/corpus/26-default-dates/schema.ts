@@ -12,4 +12,8 @@ export const events = sqliteTable("events", {
   doc: text("doc", { mode: "json" }).default(new Date("2024-06-30T12:34:56.789Z")),
   raw: blob("raw", { mode: "json" }).default(new Date("1969-12-31T23:59:59.999Z")),
   beforeEpoch: integer("before_epoch", { mode: "timestamp_ms" }).notNull().default(new Date(-1)),
+  // Invalid Dates: JSON.stringify writes null, so drizzle-kit stores 'null'.
+  tooLate: integer("too_late", { mode: "timestamp" }).default(new Date(8.64e15 + 1)),
+  notANumber: integer("not_a_number", { mode: "timestamp" }).default(new Date(Number("soon"))),
+  truncated: integer("truncated", { mode: "timestamp_ms" }).default(new Date(-1.5)),
 });
