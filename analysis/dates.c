@@ -126,6 +126,7 @@ static bool integer_text(const char *s, long long *out) {
   if (n == 0 || n >= sizeof buf) return false;
   memcpy(buf, s + paren, n);
   buf[n] = '\0';
+  if (buf[0] != '-' && (buf[0] < '0' || buf[0] > '9')) return false; /* no blanks, no '+' */
   char *end = NULL;
   long long v = strtoll(buf, &end, 10);
   if (*end || end == buf) return false;

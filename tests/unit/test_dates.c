@@ -82,6 +82,8 @@ DZ_TEST(date_default_matches_either_unit_and_nothing_else) {
   DZ_CHECK(!dz_date_default_matches(&d, "1704067201"));
   DZ_CHECK(!dz_date_default_matches(&d, "1704067200.0"));
   DZ_CHECK(!dz_date_default_matches(&d, "'1704067200'"));
+  DZ_CHECK(!dz_date_default_matches(&d, " 1704067200"));
+  DZ_CHECK(!dz_date_default_matches(&d, "+1704067200"));
   DZ_CHECK(!dz_date_default_matches(&d, ""));
   DZ_CHECK(!dz_date_default_matches(&d, NULL));
   dz_default plain = sql_default("'x'");
