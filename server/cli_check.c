@@ -60,14 +60,8 @@ static int load_inputs(check_run *r, int argc, char **argv) {
 }
 
 /* The migration's SQL, each statement with the finding it comes from. */
-static void plan_sql(check_run *r) {
-  dz_sql_plan *plan = NULL;
-  dz_error err;
-  if (dz_sqlgen_migration(r->diff, r->prev, r->next, r->cfg->dialect, r->a, &plan, &err) != DZ_OK) {
-    r->in.sql_note = dz_arena_printf(r->a, "not available: %s", err.message);
-    return;
-  }
-  dz_findings_attach_sql(r->findings, r->diff, plan, r->a, &r->sql);
+static void plan_sql(check_run *r, const dz_sql_plan *plan) {
+  dz_findings_attach_sql(r->findings, plan, r->a, &r->sql);
   for (size_t i = 0; i < plan->forward.len; i++)
     dz_vec_push(r->a, &r->raw_sql, plan->forward.items[i].sql);
   r->in.sql = &r->sql;
@@ -148,10 +142,14 @@ static int exit_code(const check_run *r) {
 
 /* Diff, rules, SQL, figures. */
 static dz_result analyse(check_run *r, dz_error *err) {
+  dz_sql_plan *plan = NULL;
   dz_result rc = dz_diff_schemas(r->prev, r->next, NULL, r->a, &r->diff, err);
-  if (rc == DZ_OK) rc = dz_rules_evaluate(r->prev, r->next, r->diff, r->a, &r->findings, err);
+  if (rc == DZ_OK)
+    rc = dz_sqlgen_migration(r->diff, r->prev, r->next, r->cfg->dialect, r->a, &plan, err);
+  if (rc == DZ_OK)
+    rc = dz_rules_evaluate(r->prev, r->next, r->diff, plan, r->a, &r->findings, err);
   if (rc != DZ_OK) return rc;
-  plan_sql(r);
+  plan_sql(r, plan);
   return measure(r, err);
 }
 
