@@ -246,6 +246,15 @@ check('config migrations.table is read', mig(j, 'migration-skipped')[0]?.migrati
   j?.database.migrations?.table === 'my_migrations', r.stdout + r.stderr);
 fs.writeFileSync(path.join(dir, 'drizzle.config.ts'), config());
 
+// A table of that name that is not the migrator's is a note, not a failure.
+const other = path.join(dir, 'other.db');
+sqlite(other, 'CREATE TABLE __drizzle_migrations (id integer, note text)');
+r = checkRun(['--db', 'other.db', '--format', 'json']);
+j = json(r);
+check('a migrations table without hash/created_at: exit 0 with a note naming it', r.status === 0 &&
+  /applied migrations not checked: .*other\.db.*"__drizzle_migrations"/.test(j?.database.note || '') &&
+  j?.database.migrations === null, r.stdout + r.stderr);
+
 // Without a database there is nothing to say about applied migrations.
 r = checkRun(['--format', 'json']);
 check('no database: database.migrations is null', json(r)?.database.migrations === null, r.stdout);
