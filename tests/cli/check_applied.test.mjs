@@ -246,6 +246,37 @@ check('config migrations.table is read', mig(j, 'migration-skipped')[0]?.migrati
   j?.database.migrations?.table === 'my_migrations', r.stdout + r.stderr);
 fs.writeFileSync(path.join(dir, 'drizzle.config.ts'), config());
 
+// The other shape of the same merge: the branch's entry appended at the end
+// of the journal, its "when" older than the one before. drizzle-orm skips it
+// just the same; check refuses the folder itself, naming the entry.
+{
+  const j2 = readJournal(mainFolder);
+  const branch = journal.entries[1];
+  j2.entries.push({ ...branch });
+  j2.entries.forEach((e, i) => { e.idx = i; });
+  const appended = path.join(dir, 'appended-folder');
+  fs.cpSync(mainFolder, appended, { recursive: true });
+  fs.copyFileSync(path.join(out, `${tPosts}.sql`), path.join(appended, `${tPosts}.sql`));
+  fs.writeFileSync(path.join(appended, 'meta', '_journal.json'), JSON.stringify(j2, null, 2));
+  // The snapshots chained in the merged order, as a hand-resolved merge would.
+  const snap = (tag) => path.join(appended, 'meta', `${tag.split('_')[0]}_snapshot.json`);
+  const relink = (tag, prevTag) => {
+    const x = JSON.parse(fs.readFileSync(snap(tag), 'utf8'));
+    x.prevId = JSON.parse(fs.readFileSync(snap(prevTag), 'utf8')).id;
+    fs.writeFileSync(snap(tag), JSON.stringify(x, null, 2));
+  };
+  relink(tComments, tUsers);
+  relink(tPosts, tComments);
+  const appendedDb = path.join(dir, 'appended.db');
+  migrateDb(appendedDb, mainFolder);
+  migrateDb(appendedDb, appended);
+  check('appended older entry: drizzle-orm\'s migrate() skips it too', !tablesOf(appendedDb).includes('posts'));
+  fs.writeFileSync(path.join(dir, 'appended.config.ts'), config().replace('"./drizzle"', '"./appended-folder"'));
+  r = checkRun(['--config', 'appended.config.ts', '--db', 'appended.db']);
+  check('appended older entry: check refuses the folder (exit 2), naming the entry and the fix', r.status === 2 &&
+    r.stderr.includes(`"${tPosts}"`) && /give it a "when" after/.test(r.stderr), r.stdout + r.stderr);
+}
+
 // A table of that name that is not the migrator's is a note, not a failure.
 const other = path.join(dir, 'other.db');
 sqlite(other, 'CREATE TABLE __drizzle_migrations (id integer, note text)');
