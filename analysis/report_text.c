@@ -148,16 +148,16 @@ static void print_applied(FILE *out, const dz_report_input *in) {
   else
     fprintf(out, "migrations: no \"%s\" table, so drizzle-orm's migrator has applied none of "
                  "the folder's %zu; ", ap->table, ms->items.len);
-  size_t pending = dz_applied_pending(ap, ms), shown = 0;
-  if (!pending) {
-    fputs("none pending\n", out);
-    return;
-  }
-  fprintf(out, "%zu pending, which migrate() applies next:", pending);
-  for (size_t i = 0; i < ms->items.len && shown < PENDING_SHOWN; i++)
+  size_t pending = dz_applied_pending(ap, ms), shown = 0, skipped = 0;
+  for (size_t i = 0; i < ap->problems.len; i++) skipped += ap->problems.items[i].kind == DZ_APPLIED_SKIPPED;
+  if (!pending) fputs("none pending", out);
+  else fprintf(out, "%zu pending, which migrate() applies next:", pending);
+  for (size_t i = 0; pending && i < ms->items.len && shown < PENDING_SHOWN; i++)
     if (dz_applied_is_pending(ap, &ms->items.items[i]))
       fprintf(out, "%s %s", shown++ ? "," : "", ms->items.items[i].entry->tag);
-  fputs(pending > shown ? ", ...\n" : "\n", out);
+  if (pending > shown) fputs(", ...", out);
+  if (skipped) fprintf(out, "; %zu it will never apply (migration-skipped)", skipped);
+  fputc('\n', out);
 }
 
 static void print_dry_run(FILE *out, const dz_report_input *in) {

@@ -130,6 +130,8 @@ check('(a) text: a group for applied migrations, with the rule and file', r.stdo
   'migrations the database has applied ("__drizzle_migrations")') &&
   new RegExp(`HIGH +migration-skipped +drizzle/${tPosts}\\.sql:1:1`).test(r.stdout) &&
   r.stdout.includes('what to do: Rolling back needs a .down.sql'), r.stdout);
+check('(a) text: the pending line counts the skipped one apart',
+  r.stdout.includes('has 2 rows for the folder\'s 3; none pending; 1 it will never apply (migration-skipped)'), r.stdout);
 check('(a) text: summary line', /summary: 1 high, 0 careful, 0 safe/.test(r.stdout), r.stdout);
 r = checkRun(['--db', 'skipped.db', '--format', 'sarif']);
 const s = json(r);
