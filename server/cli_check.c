@@ -95,12 +95,12 @@ static void add_note(check_run *r, const char *note) {
 ** is at the last snapshot: say so when the migrator has recorded a different
 ** number of migrations. A table of that name that is not the migrator's
 ** (no hash or created_at) is a note: the figures are still worth having. */
-static dz_result read_applied(check_run *r, const char *db) {
+static void read_applied(check_run *r, const char *db) {
   dz_applied *ap = NULL;
   dz_error err;
   if (dz_applied_read_file(db, r->cfg->migrations_table, r->migrations, r->a, &ap, &err) != DZ_OK) {
     add_note(r, dz_arena_printf(r->a, "applied migrations not checked: %s", err.message));
-    return DZ_OK;
+    return;
   }
   r->in.applied = ap;
   r->in.migrations = r->migrations;
@@ -110,7 +110,6 @@ static dz_result read_applied(check_run *r, const char *db) {
     add_note(r, dz_arena_printf(r->a, "%s records %zu applied migrations but the folder has %zu; "
                                 "figures and the dry run assume the database is at the last one",
                                 ap->table, ap->rows.len, n));
-  return DZ_OK;
 }
 
 static dz_result measure(check_run *r, dz_error *err) {
@@ -132,7 +131,7 @@ static dz_result measure(check_run *r, dz_error *err) {
     return dz_error_set(err, DZ_ERR_NOT_FOUND, "--db %s: no such file", db);
   }
   dz_result rc = dz_impact_measure(db, r->next, r->findings, r->a, err);
-  if (rc == DZ_OK) rc = read_applied(r, db);
+  if (rc == DZ_OK) read_applied(r, db);
   bool dry = r->in.sql && !needs_libsql(r);
   if (r->in.sql && !dry)
     add_note(r, "no dry run: the migration uses libSQL's ALTER COLUMN, which SQLite cannot run");
