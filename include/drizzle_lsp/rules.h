@@ -65,8 +65,10 @@ typedef struct dz_figure {
 typedef struct dz_finding {
   const char *rule;        /* stable id, e.g. "column-dropped"; see docs/rules.md */
   dz_risk risk;
-  const char *table;       /* SQL table (or view) name the finding is about */
+  const char *table;       /* SQL table (or view) name the finding is about; NULL for
+                           ** a finding about an applied migration (applied.h) */
   const char *column;      /* SQL column name, or NULL */
+  const char *migration;   /* the migration's journal tag (applied.h findings), or NULL */
   const char *message;     /* names the table and column; no trailing newline */
   const char *hint;        /* what to do about it, one sentence, or NULL */
   dz_location loc;         /* where to point (the new element; the table for drops) */
