@@ -245,15 +245,3 @@ dz_result dz_impact_measure(const char *db_path, const dz_schema *next, dz_findi
   sqlite3_close(db);
   return DZ_OK;
 }
-
-dz_result dz_impact_applied_migrations(const char *db_path, const char *table, int64_t *out,
-                                       dz_error *err) {
-  sqlite3 *db = NULL;
-  dz_result r = dz_sql_open_readonly(db_path, &db, err);
-  if (r != DZ_OK) return r;
-  *out = -1;
-  if (dz_sql_table_exists(db, table))
-    r = dz_sql_count(db, sqlite3_mprintf("SELECT count(*) FROM \"%w\"", table), out, err);
-  sqlite3_close(db);
-  return r;
-}

@@ -51,10 +51,4 @@ typedef struct dz_dry_run {
 dz_result dz_impact_dry_run(const char *db_path, const char *const *stmts, size_t n, dz_arena *a,
                             dz_dry_run *out, dz_error *err);
 
-/* How many migrations drizzle-orm's migrator has recorded as applied in
-** table (the config's migrations table, "__drizzle_migrations"); -1 when
-** the database has no such table. Read-only, like everything here. */
-dz_result dz_impact_applied_migrations(const char *db_path, const char *table, int64_t *out,
-                                       dz_error *err);
-
 #endif /* DZ_IMPACT_H */

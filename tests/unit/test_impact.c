@@ -235,19 +235,9 @@ DZ_TEST(dry_run_shows_the_cascade_the_migrator_transaction_causes) {
   DZ_CHECK(unchanged(path, before));
 }
 
-DZ_TEST(applied_migrations_and_names_in_another_case) {
+DZ_TEST(names_in_another_case) {
   const char *path = make_db(scratch_dir());
-  int64_t n = 0;
   dz_error err;
-  DZ_CHECK_INT(dz_impact_applied_migrations(path, "__drizzle_migrations", &n, &err), DZ_OK);
-  DZ_CHECK_INT(n, -1);
-  sqlite3 *db = NULL;
-  sqlite3_open(path, &db);
-  sqlite3_exec(db, "CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY, hash text, created_at numeric);"
-                   "INSERT INTO __drizzle_migrations (hash) VALUES ('a'), ('b');", NULL, NULL, NULL);
-  sqlite3_close(db);
-  DZ_CHECK_INT(dz_impact_applied_migrations(path, "__drizzle_migrations", &n, &err), DZ_OK);
-  DZ_CHECK_INT(n, 2);
   fx *f = fx_new(DZ_DIALECT_SQLITE);
   fx_change(f, DZ_CHANGE_TABLE_DROP, fx_table(f, f->prev, "USERS"), NULL);
   dz_findings *fs = fx_eval(f);
