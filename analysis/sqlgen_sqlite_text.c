@@ -8,7 +8,8 @@
 **  - a JSON default's inner quote is doubled;
 **  - expression index parts stay raw after a rebuild;
 **  - a column added with a reference keeps its ON DELETE / ON UPDATE;
-**  - Turso's ALTER COLUMN block re-creates only indexes that exist.
+**  - Turso's ALTER COLUMN block re-creates only indexes that exist;
+**  - an ALTER COLUMN that changes the default stores the values first.
 */
 #include "sqlgen_sqlite.h"
 
@@ -392,9 +393,52 @@ static bool turso_all_indexes(dz_sqlgen_ctx *ctx, const dz_op *op, bool create) 
   return skipped;
 }
 
+static const char materialize_reason[] =
+    "stores every row's value of the column before its default changes (libSQL's ALTER "
+    "COLUMN rewrites only the definition: rows written before the column was added with "
+    "ADD COLUMN hold no value for it and would read the new default, or NULL, instead of "
+    "theirs; drizzle-kit writes the ALTER COLUMN alone)";
+
+/* Column c (new side) as it was before this migration; NULL when it is new. */
+static const dz_column *column_before(const dz_sqlgen_ctx *ctx, const dz_op *op,
+                                      const dz_column *c) {
+  for (size_t i = 0; i < ctx->diff->changes.len; i++) {
+    const dz_change *ch = &ctx->diff->changes.items[i];
+    if (ch->new_column == c && ch->old_column) return ch->old_column;
+  }
+  const dz_table *ot = op->change ? op->change->old_table : NULL;
+  return ot ? dz_table_find_column(ot, c->name) : NULL;
+}
+
+/* libSQL's ALTER COLUMN only replaces the column's text in the schema, and a
+** row that predates the column (SQLite's ADD COLUMN stores nothing in old
+** rows) reads the default the text names now. When the default an ALTER
+** COLUMN writes (written, NULL for none) is not the one before, an UPDATE
+** first stores each row's current value in the row itself. */
+static void store_values(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_column *c,
+                         const char *written) {
+  const dz_column *old = column_before(ctx, op, c);
+  const char *had = old && old->def.kind != DZ_DEFAULT_NONE ? old->def.text : NULL;
+  if (!old || dz_streq(had, written)) return;
+  dz_sqlw w;
+  dz_sqlw_begin(&w, ctx);
+  dz_sqlw_put(&w, "UPDATE ");
+  dz_sqlw_bt(&w, op->table);
+  dz_sqlw_put(&w, " SET ");
+  dz_sqlw_dq(&w, c->name);
+  dz_sqlw_put(&w, " = ");
+  dz_sqlw_dq(&w, c->name);
+  dz_sqlw_put(&w, ";");
+  dz_sqlw_emit(&w, op->change, materialize_reason);
+}
+
 static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const dz_column *c = op->column;
+  bool with_default = op->alter == DZ_AL_SET_DEFAULT ||
+                      (op->alter != DZ_AL_DROP_DEFAULT && default_truthy(&c->def));
+  const char *def = with_default ? c->def.text : NULL;
   bool skipped = turso_all_indexes(ctx, op, false);
+  store_values(ctx, op, c, def);
   dz_sqlw w;
   dz_sqlw_begin(&w, ctx);
   dz_sqlw_put(&w, "ALTER TABLE ");
@@ -406,9 +450,7 @@ static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   sqlite3_str_appendf(w.s, " %s", c->type);
   bool nn = op->alter == DZ_AL_SET_NOTNULL || (op->alter != DZ_AL_DROP_NOTNULL && c->not_null);
   if (nn) dz_sqlw_put(&w, " NOT NULL");
-  bool with_default = op->alter == DZ_AL_SET_DEFAULT ||
-                      (op->alter != DZ_AL_DROP_DEFAULT && default_truthy(&c->def));
-  if (with_default && c->def.text) put_default(&w, c->def.text);
+  if (def) put_default(&w, def);
   dz_sqlw_put(&w, ";");
   /* The ALTER is written before the block's CREATE INDEX pass, so ask that
   ** pass's question up front: would it leave an index out? */
@@ -422,6 +464,7 @@ static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
 static void turso_create_ref(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const dz_foreign_key *fk = op->fk;
   const dz_column *c = dz_table_find_column(op->table_next, fk->columns_from.items[0]);
+  if (c) store_values(ctx, op, c, default_truthy(&c->def) ? c->def.text : NULL);
   dz_sqlw w;
   dz_sqlw_begin(&w, ctx);
   dz_sqlw_put(&w, "ALTER TABLE ");

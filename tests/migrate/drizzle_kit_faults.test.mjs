@@ -5,7 +5,7 @@
 // data; drizzle-lsp's SQL for the same snapshots keeps every row and value
 // with a clean foreign_key_check, and its rollback restores the schema.
 import assert from 'node:assert/strict';
-import { sqliteTable, sqliteView, integer, text, index, check } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, sqliteView, integer, real, text, index, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import * as dk from './drizzle_kit.mjs';
 import path from 'node:path';
@@ -25,13 +25,14 @@ function dbAt(prevSnap, seed) {
   return db;
 }
 
-async function scenario(prevExports, nextExports, renames) {
-  const prev = await dk.snapshot(prevExports);
+// prevSnap: a snapshot to start from (default: a fresh one of prevExports).
+async function scenario(prevExports, nextExports, renames, dialect = 'sqlite', prevSnap) {
+  const prev = prevSnap || await dk.snapshot(prevExports);
   const next = await dk.snapshot(nextExports, prev.id);
-  const theirs = await dk.migration(prev, next, 'sqlite', renames);
-  const plan = ours(dir, prev, next, 'sqlite', renames);
+  const theirs = await dk.migration(prev, next, dialect, renames);
+  const plan = ours(dir, prev, next, dialect, renames);
   assert.equal(plan.error, undefined, plan.message);
-  return { prev, next, theirs: dk.fileText(theirs.statements), plan };
+  return { prev, next, theirs: dk.fileText(theirs.statements), statements: theirs.statements, plan };
 }
 
 function fkClean(db) {
@@ -332,26 +333,28 @@ for (const action of ['cascade', 'set null', 'no action']) {
 // ---- Turso: libSQL's ALTER COLUMN next to a new index ------------------------
 // drizzle-kit wraps a libSQL ALTER COLUMN in DROP INDEX / CREATE INDEX for
 // every index of the schema, including one this migration only creates later.
+const { createClient } = createRequire(import.meta.url)('@libsql/client');
+let tursoNo = 0;
+// A libSQL database (@libsql/client on a file) at snapshot snap, seeded.
+async function tursoAt(snap, seed) {
+  const c = createClient({ url: 'file:' + path.join(dir, `turso${tursoNo++}.db`) });
+  await c.batch(ours(dir, null, snap, 'turso').forward.map((x) => x.sql), 'write');
+  for (const q of seed) await c.execute(q);
+  return c;
+}
+// drizzle-orm's libSQL migrator hands a migration's statements to the
+// client's migrate(): foreign keys off, one transaction.
+const split = (text) => text.split('--> statement-breakpoint').filter((x) => x.trim());
+const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")).rows
+  .map((x) => `${x.type} ${x.name} ${String(x.sql).replace(/[`"]/g, '').replace(/^CREATE TABLE \S+/, 'CREATE TABLE').replace(/\s+/g, ' ').replace(/\s*([(),])\s*/g, '$1')}`);
 {
-  const { createClient } = createRequire(import.meta.url)('@libsql/client');
   const users = (next) => ({ u: sqliteTable('users', { id: id(), name: next ? text('name').notNull() : text('name'),
     ...(next ? { email: text('email').unique() } : {}) }, (t) => [index('users_name').on(t.name)]) });
   const prev = await dk.snapshot(users(false));
   const next = await dk.snapshot(users(true), prev.id);
   const theirs = (await dk.migration(prev, next, 'turso')).statements;
   const plan = ours(dir, prev, next, 'turso');
-  let n = 0;
-  // drizzle-orm's libSQL migrator hands a migration's statements to the
-  // client's migrate(): foreign keys off, one transaction.
-  const libsqlAt = async () => {
-    const c = createClient({ url: 'file:' + path.join(dir, `turso${n++}.db`) });
-    await c.batch(ours(dir, null, prev, 'turso').forward.map((x) => x.sql), 'write');
-    await c.execute("INSERT INTO users VALUES (1, 'ann')");
-    return c;
-  };
-  const split = (text) => text.split('--> statement-breakpoint').filter((x) => x.trim());
-  const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")).rows
-    .map((x) => `${x.type} ${x.name} ${String(x.sql).replace(/[`"]/g, '').replace(/^CREATE TABLE \S+/, 'CREATE TABLE').replace(/\s+/g, ' ')}`);
+  const libsqlAt = () => tursoAt(prev, ["INSERT INTO users VALUES (1, 'ann')"]);
   await r.checkAsync('Turso ALTER COLUMN next to a new unique column: drizzle-kit drops an index that does not exist', async () => {
     const c = await libsqlAt();
     await assert.rejects(c.batch(theirs, 'write'), /no such index/);
@@ -367,6 +370,95 @@ for (const action of ['cascade', 'set null', 'no action']) {
     assert.deepEqual(await shape(c), before);
     c.close();
   });
+}
+
+// ---- Turso: a column's default changed by libSQL's ALTER COLUMN --------------
+// SQLite's ADD COLUMN writes nothing into existing rows: they read the column's
+// default from the table's text. libSQL's ALTER COLUMN ... TO rewrites only
+// that text, so drizzle-kit's ALTER COLUMN for a changed or dropped default
+// silently changes those rows (to the new default, or NULL even in a NOT NULL
+// column). drizzle-lsp stores the values first (UPDATE t SET c = c).
+{
+  const q = (name) => '`' + name.replace(/`/g, '``') + '`';
+  const stores = /-- drizzle-lsp: stores every row's value of the column before its default changes/;
+  // [label, table, column, the column when added, the column after, changes values]
+  const cases = [
+    ['default changed', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).default(7), true],
+    ['default dropped', 't', 'c', (n) => text(n).default('x'), (n) => text(n), true],
+    ['NOT NULL default dropped', 't', 'c', (n) => integer(n).notNull().default(5), (n) => integer(n).notNull(), true],
+    ['default set where there was none', 't', 'c', (n) => integer(n), (n) => integer(n).default(7), true],
+    ['default changed with NOT NULL', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(7), true],
+    ['default changed with the type', 't', 'c', (n) => integer(n).default(5), (n) => text(n).default('x'), true],
+    // drizzle-kit leaves a default of 0 (or false) out of its ALTER COLUMN.
+    ['NOT NULL set next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n) => integer(n).notNull().default(0), true],
+    ['default changed, hostile names', 'we"ird`t', 'c"o`l', (n) => text(n).default('a'), (n) => text(n).default('b'), true],
+    // Same default written: the rows read what they read before.
+    ['NOT NULL set, same default', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(5), false],
+    ['type changed, same default', 't', 'c', (n) => integer(n).default(5), (n) => real(n).default(5), false],
+  ];
+  for (const [label, tname, cname, before, after, changes] of cases) {
+    const table = (col) => ({ t: sqliteTable(tname, { id: id(), ...(col ? { c: col(cname) } : {}) }) });
+    const s0 = await dk.snapshot(table(null));
+    const s1 = await dk.snapshot(table(before), s0.id);
+    const sc = await scenario(null, table(after), undefined, 'turso', s1);
+    // Rows 1 and 2 predate the column; row 3 is inserted after it, with its default.
+    const setup = async () => {
+      const c = await tursoAt(s0, [`INSERT INTO ${q(tname)}(id) VALUES (1), (2)`]);
+      await c.migrate(split(ours(dir, s0, s1, 'turso').text));
+      await c.execute(`INSERT INTO ${q(tname)}(id) VALUES (3)`);
+      return c;
+    };
+    const values = async (c) => (await c.execute(`SELECT id, ${q(cname)} AS v FROM ${q(tname)} ORDER BY id`)).rows.map((x) => [x.id, x.v]);
+    const marked = sc.plan.forward.filter((x) => x.deviation);
+    const hostile = /[`"]/.test(tname + cname);
+    if (hostile) {
+      await r.checkAsync(`Turso ${label}: drizzle-kit's ALTER COLUMN does not parse`, async () => {
+        const c = await setup();
+        await assert.rejects(c.migrate(sc.statements), /syntax error/);
+        c.close();
+      });
+    } else if (changes) {
+      await r.checkAsync(`Turso ${label}: drizzle-kit's ALTER COLUMN changes the rows that predate the column`, async () => {
+        const c = await setup();
+        const was = await values(c);
+        await c.migrate(sc.statements);
+        const now = await values(c);
+        assert.notDeepEqual(now.slice(0, 2), was.slice(0, 2), 'the old rows kept their values');
+        assert.deepEqual(now[2], was[2], 'the stored row changed');
+        c.close();
+      });
+    }
+    await r.checkAsync(`Turso ${label}: drizzle-lsp keeps every value on libSQL and rolls back`, async () => {
+      const c = await setup();
+      const was = await values(c), shapeBefore = await shape(c);
+      await c.migrate(split(sc.plan.text));
+      assert.deepEqual(await values(c), was);
+      if (!hostile) {
+        const kit = await setup();
+        await kit.migrate(sc.statements);
+        assert.deepEqual(await shape(c), await shape(kit), 'the schema differs from drizzle-kit\'s');
+        kit.close();
+        // Only the marked UPDATE is added to drizzle-kit's statements.
+        const plain = sc.plan.forward.filter((x) => !x.deviation).map((x) => x.sql.trim());
+        assert.deepEqual(plain, sc.statements.map((x) => x.trim()));
+      }
+      if (changes) {
+        const dq = '"' + cname.replace(/"/g, '""') + '"';
+        assert.match(sc.plan.text, stores);
+        assert.equal(sc.plan.forward.length, sc.statements.length + 1);
+        assert.equal(marked[0].sql, `UPDATE ${q(tname)} SET ${dq} = ${dq};`);
+      } else {
+        assert.deepEqual(marked, []);
+      }
+      await c.migrate(split(sc.plan.rollback_text));
+      assert.deepEqual(await shape(c), shapeBefore);
+      assert.deepEqual(await values(c), was);
+      // The old default is back for new rows too.
+      await c.execute(`INSERT INTO ${q(tname)}(id) VALUES (4)`);
+      assert.deepEqual((await values(c))[3], [4, was[2][1]]);
+      c.close();
+    });
+  }
 }
 
 r.done();
