@@ -381,7 +381,8 @@ const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_
 {
   const q = (name) => '`' + name.replace(/`/g, '``') + '`';
   const stores = /-- drizzle-lsp: stores every row's value of the column before its default changes/;
-  // [label, table, column, the column when added, the column after, changes values]
+  // [label, table, column, the column when added, the column after (p: a table it may
+  // reference), changes values]
   const cases = [
     ['default changed', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).default(7), true],
     ['default dropped', 't', 'c', (n) => text(n).default('x'), (n) => text(n), true],
@@ -392,12 +393,17 @@ const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_
     // drizzle-kit leaves a default of 0 (or false) out of its ALTER COLUMN.
     ['NOT NULL set next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n) => integer(n).notNull().default(0), true],
     ['default changed, hostile names', 'we"ird`t', 'c"o`l', (n) => text(n).default('a'), (n) => text(n).default('b'), true],
+    // A new reference is an ALTER COLUMN too, and leaves a default of 0 out as well.
+    ['reference added next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n, p) => integer(n).default(0).references(() => p.id), true],
     // Same default written: the rows read what they read before.
     ['NOT NULL set, same default', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(5), false],
     ['type changed, same default', 't', 'c', (n) => integer(n).default(5), (n) => real(n).default(5), false],
   ];
   for (const [label, tname, cname, before, after, changes] of cases) {
-    const table = (col) => ({ t: sqliteTable(tname, { id: id(), ...(col ? { c: col(cname) } : {}) }) });
+    const table = (col) => {
+      const p = sqliteTable('p', { id: id() });
+      return { p, t: sqliteTable(tname, { id: id(), ...(col ? { c: col(cname, p) } : {}) }) };
+    };
     const s0 = await dk.snapshot(table(null));
     const s1 = await dk.snapshot(table(before), s0.id);
     const sc = await scenario(null, table(after), undefined, 'turso', s1);
