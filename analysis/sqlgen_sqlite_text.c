@@ -9,7 +9,8 @@
 **  - expression index parts stay raw after a rebuild;
 **  - a column added with a reference keeps its ON DELETE / ON UPDATE;
 **  - Turso's ALTER COLUMN block re-creates only indexes that exist;
-**  - an ALTER COLUMN that changes the default stores the values first.
+**  - an ALTER COLUMN that changes the default stores the values first, and
+**    keeps a default of 0 or false that drizzle-kit leaves out.
 */
 #include "sqlgen_sqlite.h"
 
@@ -343,6 +344,31 @@ static bool default_truthy(const dz_default *d) {
   return *d->text != '\0';
 }
 
+/* The default a libSQL ALTER COLUMN of c writes: the column's own (NULL for
+** none, or when alter, the DZ_OP_ALTER_COLUMN op, drops it; alter is NULL for
+** a reference added). *dropped_by_kit: drizzle-kit would leave this one out
+** (a 0 or false), and the database would lose it. */
+static const char *alter_default(const dz_op *alter, const dz_column *c, bool *dropped_by_kit) {
+  const dz_default *d = &c->def;
+  bool has = d->kind != DZ_DEFAULT_NONE && has_text(d->text) &&
+             !(alter && alter->alter == DZ_AL_DROP_DEFAULT);
+  *dropped_by_kit = has && !(alter && alter->alter == DZ_AL_SET_DEFAULT) && !default_truthy(d);
+  return has ? d->text : NULL;
+}
+
+/* "a; b", or whichever of the two is set. */
+static const char *both_reasons(dz_arena *a, const char *x, const char *y) {
+  if (!x || !y) return x ? x : y;
+  return dz_arena_printf(a, "%s; %s", x, y);
+}
+
+static const char *kept_default_reason(dz_sqlgen_ctx *ctx, const char *def) {
+  return dz_arena_printf(ctx->a,
+                         "keeps the column's DEFAULT %s (drizzle-kit leaves a default of 0 or false "
+                         "out of libSQL's ALTER COLUMN: the database loses it, and a row inserted "
+                         "without the column gets NULL, or fails NOT NULL)", def);
+}
+
 /* Does this index exist before the migration's own index statements run
 ** (not new, not redefined, not on a new table)? */
 static bool index_exists_already(dz_sqlgen_ctx *ctx, const dz_index *ix) {
@@ -434,9 +460,8 @@ static void store_values(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_column *c
 
 static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const dz_column *c = op->column;
-  bool with_default = op->alter == DZ_AL_SET_DEFAULT ||
-                      (op->alter != DZ_AL_DROP_DEFAULT && default_truthy(&c->def));
-  const char *def = with_default ? c->def.text : NULL;
+  bool kept;
+  const char *def = alter_default(op, c, &kept);
   bool skipped = turso_all_indexes(ctx, op, false);
   store_values(ctx, op, c, def);
   dz_sqlw w;
@@ -457,14 +482,17 @@ static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   for (size_t i = 0; i < ctx->next->tables.len && !skipped; i++)
     skipped = ctx->next->tables.items[i]->indexes.len &&
               strvec_has(&ctx->rebuilt, ctx->next->tables.items[i]->name);
-  dz_sqlw_emit(&w, op->change, skipped ? turso_index_reason : op->deviation);
+  dz_sqlw_emit(&w, op->change, both_reasons(ctx->a, skipped ? turso_index_reason : op->deviation,
+                                             kept ? kept_default_reason(ctx, def) : NULL));
   turso_all_indexes(ctx, op, true);
 }
 
 static void turso_create_ref(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const dz_foreign_key *fk = op->fk;
   const dz_column *c = dz_table_find_column(op->table_next, fk->columns_from.items[0]);
-  if (c) store_values(ctx, op, c, default_truthy(&c->def) ? c->def.text : NULL);
+  bool kept = false;
+  const char *def = c ? alter_default(NULL, c, &kept) : NULL;
+  if (c) store_values(ctx, op, c, def);
   dz_sqlw w;
   dz_sqlw_begin(&w, ctx);
   dz_sqlw_put(&w, "ALTER TABLE ");
@@ -476,13 +504,14 @@ static void turso_create_ref(dz_sqlgen_ctx *ctx, const dz_op *op) {
   if (c) {
     sqlite3_str_appendf(w.s, " %s", c->type);
     if (c->not_null) dz_sqlw_put(&w, " NOT NULL");
-    if (default_truthy(&c->def)) put_default(&w, c->def.text);
+    if (def) put_default(&w, def);
   }
   sqlite3_str_appendf(w.s, " REFERENCES %s(%s)", fk->table_to, fk->columns_to.items[0]);
   if (has_text(fk->on_delete)) sqlite3_str_appendf(w.s, " ON DELETE %s", fk->on_delete);
   if (has_text(fk->on_update)) sqlite3_str_appendf(w.s, " ON UPDATE %s", fk->on_update);
   dz_sqlw_put(&w, ";");
-  dz_sqlw_emit(&w, op->change, op->deviation);
+  dz_sqlw_emit(&w, op->change, both_reasons(ctx->a, op->deviation,
+                                             kept ? kept_default_reason(ctx, def) : NULL));
 }
 
 /* A generated column changed in place: drizzle-kit drops and re-adds it. */

@@ -377,29 +377,32 @@ const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_
 // default from the table's text. libSQL's ALTER COLUMN ... TO rewrites only
 // that text, so drizzle-kit's ALTER COLUMN for a changed or dropped default
 // silently changes those rows (to the new default, or NULL even in a NOT NULL
-// column). drizzle-lsp stores the values first (UPDATE t SET c = c).
+// column). drizzle-lsp stores the values first (UPDATE t SET c = c). drizzle-kit
+// also leaves a default of 0 or false out of the ALTER COLUMN (the database
+// loses it, with the same effect on old rows); drizzle-lsp keeps it.
 {
   const q = (name) => '`' + name.replace(/`/g, '``') + '`';
   const stores = /-- drizzle-lsp: stores every row's value of the column before its default changes/;
-  // [label, table, column, the column when added, the column after (p: a table it may
-  // reference), changes values]
+  const keeps = /keeps the column's DEFAULT 0 \(drizzle-kit leaves a default of 0 or false out/;
+  // [label, table, column, the column when added, the column after (p: a table it
+  // may reference), drizzle-lsp's fix: 'stores' (adds the UPDATE), 'keeps' (keeps
+  // the default in the ALTER COLUMN), null (drizzle-kit's SQL keeps the values)]
   const cases = [
-    ['default changed', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).default(7), true],
-    ['default dropped', 't', 'c', (n) => text(n).default('x'), (n) => text(n), true],
-    ['NOT NULL default dropped', 't', 'c', (n) => integer(n).notNull().default(5), (n) => integer(n).notNull(), true],
-    ['default set where there was none', 't', 'c', (n) => integer(n), (n) => integer(n).default(7), true],
-    ['default changed with NOT NULL', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(7), true],
-    ['default changed with the type', 't', 'c', (n) => integer(n).default(5), (n) => text(n).default('x'), true],
-    // drizzle-kit leaves a default of 0 (or false) out of its ALTER COLUMN.
-    ['NOT NULL set next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n) => integer(n).notNull().default(0), true],
-    ['default changed, hostile names', 'we"ird`t', 'c"o`l', (n) => text(n).default('a'), (n) => text(n).default('b'), true],
-    // A new reference is an ALTER COLUMN too, and leaves a default of 0 out as well.
-    ['reference added next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n, p) => integer(n).default(0).references(() => p.id), true],
+    ['default changed', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).default(7), 'stores'],
+    ['default dropped', 't', 'c', (n) => text(n).default('x'), (n) => text(n), 'stores'],
+    ['NOT NULL default dropped', 't', 'c', (n) => integer(n).notNull().default(5), (n) => integer(n).notNull(), 'stores'],
+    ['default set where there was none', 't', 'c', (n) => integer(n), (n) => integer(n).default(7), 'stores'],
+    ['default changed with NOT NULL', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(7), 'stores'],
+    ['default changed with the type', 't', 'c', (n) => integer(n).default(5), (n) => text(n).default('x'), 'stores'],
+    ['default changed, hostile names', 'we"ird`t', 'c"o`l', (n) => text(n).default('a'), (n) => text(n).default('b'), 'stores'],
+    ['NOT NULL set next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n) => integer(n).notNull().default(0), 'keeps'],
+    // A new reference is an ALTER COLUMN too.
+    ['reference added next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n, p) => integer(n).default(0).references(() => p.id), 'keeps'],
     // Same default written: the rows read what they read before.
-    ['NOT NULL set, same default', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(5), false],
-    ['type changed, same default', 't', 'c', (n) => integer(n).default(5), (n) => real(n).default(5), false],
+    ['NOT NULL set, same default', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(5), null],
+    ['type changed, same default', 't', 'c', (n) => integer(n).default(5), (n) => real(n).default(5), null],
   ];
-  for (const [label, tname, cname, before, after, changes] of cases) {
+  for (const [label, tname, cname, before, after, fix] of cases) {
     const table = (col) => {
       const p = sqliteTable('p', { id: id() });
       return { p, t: sqliteTable(tname, { id: id(), ...(col ? { c: col(cname, p) } : {}) }) };
@@ -407,14 +410,27 @@ const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_
     const s0 = await dk.snapshot(table(null));
     const s1 = await dk.snapshot(table(before), s0.id);
     const sc = await scenario(null, table(after), undefined, 'turso', s1);
-    // Rows 1 and 2 predate the column; row 3 is inserted after it, with its default.
+    // Rows 1 and 2 predate the column; row 3 is inserted after it, with its
+    // default. p's row 0 is there for a default of 0 that references it
+    // (libSQL's client enforces foreign keys).
     const setup = async () => {
-      const c = await tursoAt(s0, [`INSERT INTO ${q(tname)}(id) VALUES (1), (2)`]);
+      const c = await tursoAt(s0, ['INSERT INTO p(id) VALUES (0)', `INSERT INTO ${q(tname)}(id) VALUES (1), (2)`]);
       await c.migrate(split(ours(dir, s0, s1, 'turso').text));
       await c.execute(`INSERT INTO ${q(tname)}(id) VALUES (3)`);
       return c;
     };
     const values = async (c) => (await c.execute(`SELECT id, ${q(cname)} AS v FROM ${q(tname)} ORDER BY id`)).rows.map((x) => [x.id, x.v]);
+    // The value a row inserted without the column gets (an error's message if refused).
+    const fresh = async (c) => {
+      try {
+        await c.execute(`INSERT INTO ${q(tname)}(id) VALUES (9)`);
+      } catch (e) {
+        return e.message;
+      }
+      const v = (await values(c)).find((x) => x[0] === 9)[1];
+      await c.execute(`DELETE FROM ${q(tname)} WHERE id = 9`);
+      return v;
+    };
     const marked = sc.plan.forward.filter((x) => x.deviation);
     const hostile = /[`"]/.test(tname + cname);
     if (hostile) {
@@ -423,7 +439,7 @@ const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_
         await assert.rejects(c.migrate(sc.statements), /syntax error/);
         c.close();
       });
-    } else if (changes) {
+    } else if (fix) {
       await r.checkAsync(`Turso ${label}: drizzle-kit's ALTER COLUMN changes the rows that predate the column`, async () => {
         const c = await setup();
         const was = await values(c);
@@ -431,6 +447,7 @@ const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_
         const now = await values(c);
         assert.notDeepEqual(now.slice(0, 2), was.slice(0, 2), 'the old rows kept their values');
         assert.deepEqual(now[2], was[2], 'the stored row changed');
+        if (fix === 'keeps') assert.notEqual(await fresh(c), 0, 'the database kept DEFAULT 0');
         c.close();
       });
     }
@@ -439,7 +456,7 @@ const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_
       const was = await values(c), shapeBefore = await shape(c);
       await c.migrate(split(sc.plan.text));
       assert.deepEqual(await values(c), was);
-      if (!hostile) {
+      if (!hostile && fix !== 'keeps') {
         const kit = await setup();
         await kit.migrate(sc.statements);
         assert.deepEqual(await shape(c), await shape(kit), 'the schema differs from drizzle-kit\'s');
@@ -448,11 +465,17 @@ const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_
         const plain = sc.plan.forward.filter((x) => !x.deviation).map((x) => x.sql.trim());
         assert.deepEqual(plain, sc.statements.map((x) => x.trim()));
       }
-      if (changes) {
+      if (fix === 'stores') {
         const dq = '"' + cname.replace(/"/g, '""') + '"';
         assert.match(sc.plan.text, stores);
         assert.equal(sc.plan.forward.length, sc.statements.length + 1);
         assert.equal(marked[0].sql, `UPDATE ${q(tname)} SET ${dq} = ${dq};`);
+      } else if (fix === 'keeps') {
+        // drizzle-kit's one statement, with the default it left out.
+        assert.equal(marked.length, 1);
+        assert.match(marked[0].deviation, keeps);
+        assert.deepEqual(sc.plan.forward.map((x) => x.sql.replace(' DEFAULT 0', '')), sc.statements);
+        assert.equal(await fresh(c), 0);
       } else {
         assert.deepEqual(marked, []);
       }
@@ -460,8 +483,7 @@ const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_
       assert.deepEqual(await shape(c), shapeBefore);
       assert.deepEqual(await values(c), was);
       // The old default is back for new rows too.
-      await c.execute(`INSERT INTO ${q(tname)}(id) VALUES (4)`);
-      assert.deepEqual((await values(c))[3], [4, was[2][1]]);
+      assert.equal(await fresh(c), was[2][1]);
       c.close();
     });
   }

@@ -261,8 +261,8 @@ DZ_TEST(degenerate_models_do_not_crash_either_dialect) {
   dz_arena_free(a);
 }
 
-/* users(id, name text DEFAULT 'a') on Turso, and the same with name's column
-** changed by alter (which gets the column to change). */
+/* table(id, column text DEFAULT before) on Turso, and the same with the
+** column changed by alter. */
 static dz_sql_plan *turso_alter(dz_arena *a, const char *table, const char *column,
                                 dz_default before, void (*alter)(dz_column *)) {
   dz_schema *s[2];
@@ -302,11 +302,17 @@ DZ_TEST(turso_default_change_stores_the_values_before_alter_column) {
   pl = turso_alter(a, "users", "name", a_text, set_not_null);
   DZ_CHECK_INT(pl->forward.len, 1);
   DZ_CHECK(pl->forward.items[0].deviation == NULL);
-  /* drizzle-kit's ALTER COLUMN leaves a default of 0 out: the values are stored */
+  /* drizzle-kit's ALTER COLUMN leaves a default of 0 out: ours keeps it, so
+  ** nothing changes for the rows either */
   pl = turso_alter(a, "users", "name", zero, set_not_null);
+  DZ_CHECK_INT(pl->forward.len, 1);
+  DZ_CHECK_STR(pl->forward.items[0].sql,
+               "ALTER TABLE `users` ALTER COLUMN \"name\" TO \"name\" text NOT NULL DEFAULT 0;");
+  DZ_CHECK_CONTAINS(pl->forward.items[0].deviation, "keeps the column's DEFAULT 0");
+  /* ... and a dropped default of 0 is dropped, values stored first */
+  pl = turso_alter(a, "users", "name", zero, no_default);
   DZ_CHECK_INT(pl->forward.len, 2);
-  DZ_CHECK_STR(pl->forward.items[1].sql,
-               "ALTER TABLE `users` ALTER COLUMN \"name\" TO \"name\" text NOT NULL;");
+  DZ_CHECK_STR(pl->forward.items[1].sql, "ALTER TABLE `users` ALTER COLUMN \"name\" TO \"name\" text;");
   dz_arena_free(a);
 }
 
