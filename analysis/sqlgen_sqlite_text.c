@@ -419,6 +419,18 @@ static bool turso_all_indexes(dz_sqlgen_ctx *ctx, const dz_op *op, bool create) 
   return skipped;
 }
 
+/* pre `table` mid "column" sep "column": libSQL's ALTER COLUMN head, and the
+** UPDATE that stores a column's values. */
+static void put_column_twice(dz_sqlw *w, const char *pre, const char *table, const char *mid,
+                             const char *column, const char *sep) {
+  dz_sqlw_put(w, pre);
+  dz_sqlw_bt(w, table);
+  dz_sqlw_put(w, mid);
+  dz_sqlw_dq(w, column);
+  dz_sqlw_put(w, sep);
+  dz_sqlw_dq(w, column);
+}
+
 static const char materialize_reason[] =
     "stores every row's value of the column before its default changes (libSQL's ALTER "
     "COLUMN rewrites only the definition: rows written before the column was added with "
@@ -448,12 +460,7 @@ static void store_values(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_column *c
   if (!old || dz_streq(had, written)) return;
   dz_sqlw w;
   dz_sqlw_begin(&w, ctx);
-  dz_sqlw_put(&w, "UPDATE ");
-  dz_sqlw_bt(&w, op->table);
-  dz_sqlw_put(&w, " SET ");
-  dz_sqlw_dq(&w, c->name);
-  dz_sqlw_put(&w, " = ");
-  dz_sqlw_dq(&w, c->name);
+  put_column_twice(&w, "UPDATE ", op->table, " SET ", c->name, " = ");
   dz_sqlw_put(&w, ";");
   dz_sqlw_emit(&w, op->change, materialize_reason);
 }
@@ -466,12 +473,7 @@ static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   store_values(ctx, op, c, def);
   dz_sqlw w;
   dz_sqlw_begin(&w, ctx);
-  dz_sqlw_put(&w, "ALTER TABLE ");
-  dz_sqlw_bt(&w, op->table);
-  dz_sqlw_put(&w, " ALTER COLUMN ");
-  dz_sqlw_dq(&w, c->name);
-  dz_sqlw_put(&w, " TO ");
-  dz_sqlw_dq(&w, c->name);
+  put_column_twice(&w, "ALTER TABLE ", op->table, " ALTER COLUMN ", c->name, " TO ");
   sqlite3_str_appendf(w.s, " %s", c->type);
   bool nn = op->alter == DZ_AL_SET_NOTNULL || (op->alter != DZ_AL_DROP_NOTNULL && c->not_null);
   if (nn) dz_sqlw_put(&w, " NOT NULL");
@@ -495,12 +497,8 @@ static void turso_create_ref(dz_sqlgen_ctx *ctx, const dz_op *op) {
   if (c) store_values(ctx, op, c, def);
   dz_sqlw w;
   dz_sqlw_begin(&w, ctx);
-  dz_sqlw_put(&w, "ALTER TABLE ");
-  dz_sqlw_bt(&w, fk->table_from);
-  dz_sqlw_put(&w, " ALTER COLUMN ");
-  dz_sqlw_dq(&w, fk->columns_from.items[0]);
-  dz_sqlw_put(&w, " TO ");
-  dz_sqlw_dq(&w, fk->columns_from.items[0]);
+  put_column_twice(&w, "ALTER TABLE ", fk->table_from, " ALTER COLUMN ", fk->columns_from.items[0],
+                   " TO ");
   if (c) {
     sqlite3_str_appendf(w.s, " %s", c->type);
     if (c->not_null) dz_sqlw_put(&w, " NOT NULL");
