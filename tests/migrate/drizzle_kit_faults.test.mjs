@@ -489,4 +489,25 @@ const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_
   }
 }
 
+// The same with the table and the column renamed in that migration: the
+// UPDATE runs after the renames, under the new names.
+{
+  const s0 = await dk.snapshot({ t: sqliteTable('t', { id: id() }) });
+  const s1 = await dk.snapshot({ t: sqliteTable('t', { id: id(), c: integer('c').default(5) }) }, s0.id);
+  const ren = { tables: [['t', 't2']], columns: [['t2', 'c', 'c2']] };
+  const sc = await scenario(null, { t: sqliteTable('t2', { id: id(), c2: integer('c2').default(7) }) }, ren, 'turso', s1);
+  await r.checkAsync('Turso default changed in a renamed table and column: drizzle-lsp keeps every value and rolls back', async () => {
+    const c = await tursoAt(s0, ['INSERT INTO t(id) VALUES (1), (2)']);
+    await c.migrate(split(ours(dir, s0, s1, 'turso').text));
+    const before = await shape(c);
+    await c.migrate(split(sc.plan.text));
+    assert.match(sc.plan.text, /UPDATE `t2` SET "c2" = "c2";/);
+    assert.deepEqual((await c.execute('SELECT id, c2 FROM t2 ORDER BY id')).rows.map((x) => [x.id, x.c2]), [[1, 5], [2, 5]]);
+    await c.migrate(split(sc.plan.rollback_text));
+    assert.deepEqual(await shape(c), before);
+    assert.deepEqual((await c.execute('SELECT id, c FROM t ORDER BY id')).rows.map((x) => [x.id, x.c]), [[1, 5], [2, 5]]);
+    c.close();
+  });
+}
+
 r.done();
