@@ -3,7 +3,9 @@
 // default): drizzle-kit's SQL, applied the way drizzle-orm's migrator applies
 // it (split on the breakpoint, inside BEGIN ... COMMIT), fails or corrupts
 // data; drizzle-lsp's SQL for the same snapshots keeps every row and value
-// with a clean foreign_key_check, and its rollback restores the schema.
+// with a clean foreign_key_check, and its rollback restores the schema. The
+// Turso cases run on real libSQL (@libsql/client on a file), each migration
+// through the client's migrate() as drizzle-orm's libSQL migrator does.
 import assert from 'node:assert/strict';
 import { sqliteTable, sqliteView, integer, real, text, index, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
