@@ -189,11 +189,15 @@ dz_result dz_applied_read(sqlite3 *db, const char *table, const dz_migrations *m
   return DZ_OK;
 }
 
+bool dz_applied_is_pending(const dz_applied *ap, const dz_migration *m) {
+  if (!ap->newest) return true;
+  if (!ap->newest->has_when) return false; /* Number() of it is NaN: the migrator applies nothing */
+  return m->entry->when > ap->newest->when;
+}
+
 size_t dz_applied_pending(const dz_applied *ap, const dz_migrations *ms) {
-  if (!ap->newest) return ms->items.len;
-  if (!ap->newest->has_when) return 0; /* Number() of it is NaN: the migrator applies nothing */
   size_t n = 0;
-  for (size_t i = 0; i < ms->items.len; i++) n += ms->items.items[i].entry->when > ap->newest->when;
+  for (size_t i = 0; i < ms->items.len; i++) n += dz_applied_is_pending(ap, &ms->items.items[i]);
   return n;
 }
 

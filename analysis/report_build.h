@@ -23,6 +23,8 @@ void dz_report_count(const dz_findings *f, size_t n[3]);
 json_t *dz_report_json_figures(const dz_finding *f);
 json_t *dz_report_json_fixes(const dz_finding *f);
 json_t *dz_report_json_dry_run(const dz_dry_run *d);
+/* The database's migrations (applied, pending) or null when not read. */
+json_t *dz_report_json_applied(const dz_report_input *in);
 /* A JSON string (bytes that are not valid UTF-8 become '?'), or null for NULL. */
 json_t *dz_report_json_str(const char *s);
 

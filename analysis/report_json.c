@@ -85,6 +85,24 @@ json_t *dz_report_json_dry_run(const dz_dry_run *d) {
   return o;
 }
 
+json_t *dz_report_json_applied(const dz_report_input *in) {
+  const dz_applied *ap = in->applied;
+  const dz_migrations *ms = in->migrations;
+  if (!ap || !ms) return json_null();
+  json_t *o = json_object(), *tags = json_array();
+  dz_json_put(o, "table", dz_report_json_str(ap->table));
+  dz_json_put(o, "table_exists", json_boolean(ap->table_exists));
+  dz_json_put(o, "rows", json_integer((json_int_t)ap->rows.len));
+  dz_json_put(o, "in_folder", json_integer((json_int_t)ms->items.len));
+  dz_json_put(o, "pending", json_integer((json_int_t)dz_applied_pending(ap, ms)));
+  for (size_t i = 0; i < ms->items.len; i++)
+    if (dz_applied_is_pending(ap, &ms->items.items[i]))
+      dz_json_append(tags, dz_report_json_str(ms->items.items[i].entry->tag));
+  dz_json_put(o, "pending_tags", tags);
+  dz_json_put(o, "problems", json_integer((json_int_t)ap->problems.len));
+  return o;
+}
+
 static json_t *strings(const dz_strvec *v) {
   if (!v) return json_null();
   json_t *arr = json_array();
@@ -98,6 +116,7 @@ static json_t *finding(const dz_report_input *in, const dz_finding *f, dz_arena 
   dz_json_put(o, "risk", json_string(dz_risk_name(f->risk)));
   dz_json_put(o, "table", dz_report_json_str(f->table));
   dz_json_put(o, "column", dz_report_json_str(f->column));
+  dz_json_put(o, "migration", dz_report_json_str(f->migration));
   dz_json_put(o, "message", dz_report_json_str(f->message));
   dz_json_put(o, "hint", dz_report_json_str(f->hint));
   dz_json_put(o, "location", location(in, &f->loc));
@@ -153,6 +172,7 @@ char *dz_report_json(const dz_report_input *in, dz_arena *a) {
   dz_json_put(db, "path", dz_report_json_str(in->db));
   dz_json_put(db, "note", dz_report_json_str(in->db_note));
   dz_json_put(db, "dry_run", dz_report_json_dry_run(in->dry_run));
+  dz_json_put(db, "migrations", dz_report_json_applied(in));
   dz_json_put(root, "database", db);
   char *text = dz_json_stringify(root, a);
   json_decref(root);

@@ -4,7 +4,8 @@
 ** docs/rules.md#<id>), one result per finding. File URIs are relative to
 ** SRCROOT, the project root. A finding with no place in the schema (a
 ** dropped table) points at the snapshot it was in, since scanners want a
-** location on every result. Fixes and figures go in the result's
+** location on every result; one about an applied migration points at its
+** .sql file (or the journal). Fixes and figures go in the result's
 ** properties: they are data, not text edits.
 */
 #include "report_build.h"
@@ -88,6 +89,7 @@ static json_t *result(const dz_report_input *in, const dz_finding *f, dz_arena *
   dz_json_put(props, "risk", json_string(dz_risk_name(f->risk)));
   dz_json_put(props, "table", dz_report_json_str(f->table));
   dz_json_put(props, "column", dz_report_json_str(f->column));
+  dz_json_put(props, "migration", dz_report_json_str(f->migration));
   dz_json_put(props, "fixes", dz_report_json_fixes(f));
   dz_json_put(props, "figures", dz_report_json_figures(f));
   dz_json_put(r, "properties", props);
@@ -135,6 +137,11 @@ char *dz_report_sarif(const dz_report_input *in, dz_arena *a) {
   for (size_t i = 0; in->findings && i < in->findings->items.len; i++)
     dz_json_append(results, result(in, in->findings->items.items[i], a));
   dz_json_put(run, "results", results);
+  if (in->applied) {
+    json_t *props = json_object();
+    dz_json_put(props, "migrations", dz_report_json_applied(in));
+    dz_json_put(run, "properties", props);
+  }
   json_t *root = json_object();
   dz_json_put(root, "$schema", json_string("https://json.schemastore.org/sarif-2.1.0.json"));
   dz_json_put(root, "version", json_string("2.1.0"));

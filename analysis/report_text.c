@@ -1,6 +1,7 @@
 /*
 ** report_text.c — the report for people (report.h): findings grouped by
-** table, riskiest first within a table, each with its place in the schema,
+** table (those about applied migrations in a group of their own), riskiest
+** first within a table, each with its place in the schema,
 ** what to do, the figures from the database and the SQL it runs; then the
 ** rest of the migration's SQL, the dry run, and a one-line summary.
 */
@@ -66,15 +67,21 @@ static void print_finding(FILE *out, const dz_report_input *in, const dz_finding
   for (size_t i = 0; i < f->sql.len; i++) print_block(out, INDENT "sql: ", f->sql.items[i]);
 }
 
+/* Findings about applied migrations have no table (NULL): they form a group
+** of their own. */
+static bool same_table(const char *a, const char *b) { return a && b ? strcmp(a, b) == 0 : a == b; }
+
 /* One table's findings, riskiest first. */
 static void print_table(FILE *out, const dz_report_input *in, const char *table, size_t from,
                         bool *done) {
   const dz_findings *fs = in->findings;
-  fprintf(out, "\n%s\n", table);
+  if (table) fprintf(out, "\n%s\n", table);
+  else fprintf(out, "\nmigrations the database has applied (\"%s\")\n",
+               in->applied ? in->applied->table : "__drizzle_migrations");
   for (int r = DZ_RISK_HIGH; r >= DZ_RISK_SAFE; r--)
     for (size_t j = from; j < fs->items.len; j++) {
       const dz_finding *f = fs->items.items[j];
-      if (done[j] || (int)f->risk != r || strcmp(f->table, table) != 0) continue;
+      if (done[j] || (int)f->risk != r || !same_table(f->table, table)) continue;
       print_finding(out, in, f);
       done[j] = true;
     }
@@ -84,7 +91,7 @@ static void print_table(FILE *out, const dz_report_input *in, const char *table,
 static dz_risk table_risk(const dz_findings *fs, const char *table) {
   dz_risk max = DZ_RISK_SAFE;
   for (size_t i = 0; i < fs->items.len; i++)
-    if (strcmp(fs->items.items[i]->table, table) == 0 && fs->items.items[i]->risk > max)
+    if (same_table(fs->items.items[i]->table, table) && fs->items.items[i]->risk > max)
       max = fs->items.items[i]->risk;
   return max;
 }
@@ -128,6 +135,31 @@ static void print_sql(FILE *out, const dz_report_input *in) {
   }
 }
 
+#define PENDING_SHOWN 10
+
+/* How far along the folder the database is, as drizzle-orm's migrator sees it. */
+static void print_applied(FILE *out, const dz_report_input *in) {
+  const dz_applied *ap = in->applied;
+  const dz_migrations *ms = in->migrations;
+  if (!ap || !ms) return;
+  if (ap->table_exists)
+    fprintf(out, "migrations: \"%s\" has %zu row%s for the folder's %zu; ", ap->table,
+            ap->rows.len, ap->rows.len == 1 ? "" : "s", ms->items.len);
+  else
+    fprintf(out, "migrations: no \"%s\" table, so drizzle-orm's migrator has applied none of "
+                 "the folder's %zu; ", ap->table, ms->items.len);
+  size_t pending = dz_applied_pending(ap, ms), shown = 0, skipped = 0;
+  for (size_t i = 0; i < ap->problems.len; i++) skipped += ap->problems.items[i].kind == DZ_APPLIED_SKIPPED;
+  if (!pending) fputs("none pending", out);
+  else fprintf(out, "%zu pending, which migrate() applies next:", pending);
+  for (size_t i = 0; pending && i < ms->items.len && shown < PENDING_SHOWN; i++)
+    if (dz_applied_is_pending(ap, &ms->items.items[i]))
+      fprintf(out, "%s %s", shown++ ? "," : "", ms->items.items[i].entry->tag);
+  if (pending > shown) fputs(", ...", out);
+  if (skipped) fprintf(out, "; %zu it will never apply (migration-skipped)", skipped);
+  fputc('\n', out);
+}
+
 static void print_dry_run(FILE *out, const dz_report_input *in) {
   const dz_dry_run *d = in->dry_run;
   if (!in->db) {
@@ -137,6 +169,7 @@ static void print_dry_run(FILE *out, const dz_report_input *in) {
   fprintf(out, "\ndatabase: %s (read only)%s%s\n", dz_report_path(in, in->db),
           in->db_note ? ": " : "",
           in->db_note ? in->db_note : "");
+  print_applied(out, in);
   if (!d) return;
   if (d->ok)
     fprintf(out, "dry run on a copy: ok, %zu statements in %.1f ms (foreign keys on, one "
@@ -155,16 +188,21 @@ static void print_dry_run(FILE *out, const dz_report_input *in) {
             (long long)d->fk_violations);
 }
 
+/* Findings about applied migrations are not pending changes: counted apart. */
 static void print_header(FILE *out, const dz_report_input *in) {
-  size_t total = in->findings->items.len;
+  size_t applied = 0;
+  for (size_t i = 0; i < in->findings->items.len; i++) applied += !in->findings->items.items[i]->table;
+  size_t total = in->findings->items.len - applied;
   const char *against = in->snapshot ? dz_report_path(in, in->snapshot)
                                      : "an empty database (no migrations yet)";
-  if (!total) {
+  if (!total)
     fprintf(out, "drizzle-lsp check: no pending changes; the schema matches %s\n", against);
-    return;
-  }
-  fprintf(out, "drizzle-lsp check: %zu finding%s for the pending changes against %s\n", total,
-          total == 1 ? "" : "s", against);
+  else
+    fprintf(out, "drizzle-lsp check: %zu finding%s for the pending changes against %s\n", total,
+            total == 1 ? "" : "s", against);
+  if (applied)
+    fprintf(out, "drizzle-lsp check: %zu finding%s about the migrations %s has applied\n", applied,
+            applied == 1 ? "" : "s", in->db ? dz_report_path(in, in->db) : "the database");
 }
 
 char *dz_report_text(const dz_report_input *in, dz_arena *a) {

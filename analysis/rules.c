@@ -1,6 +1,6 @@
 /*
 ** rules.c — changes in, findings out (rules.h): the driver, the table and
-** view rules, rename candidates, and the per-table rebuild findings. Column
+** view rules, and rename candidates. Column
 ** rules are in rules_columns.c, index and constraint rules in
 ** rules_constraints.c. Each rule id has a section in docs/rules.md.
 */
@@ -158,46 +158,6 @@ static void rename_candidate(const dz_rules_ctx *x, const dz_rename_candidate *r
 
 /* ---- rebuilds ------------------------------------------------------------- */
 
-/* Foreign keys of existing tables of next that point at t. */
-static size_t add_referencing_fks(const dz_rules_ctx *x, const dz_table *t, dz_finding *f) {
-  size_t n = 0;
-  for (size_t i = 0; i < x->next->tables.len; i++) {
-    const dz_table *child = x->next->tables.items[i];
-    if (dz_rules_table_is_new(x, child)) continue;
-    for (size_t j = 0; j < child->foreign_keys.len; j++) {
-      const dz_foreign_key *fk = child->foreign_keys.items[j];
-      if (strcmp(fk->table_to, t->name) != 0) continue;
-      const char *act = fk->on_delete ? fk->on_delete : "no action";
-      dz_finding_add_related(x->a, f, dz_location_of(x->next, fk->span),
-                             "%s references %s (on delete %s)", child->name, t->name, act);
-      n++;
-    }
-  }
-  return n;
-}
-
-static void table_rebuild(const dz_rules_ctx *x, const dz_table *t) {
-  dz_strvec reasons = {0};
-  if (!dz_rules_table_rebuilt(x->diff, t, x->next->dialect, x->a, &reasons)) return;
-  const char *why = dz_rules_join(x->a, &reasons, "; ");
-  dz_location loc = dz_table_location(x->next, t);
-  dz_finding *f = dz_finding_push(x->out, x->a, "table-rebuild", DZ_RISK_CAREFUL, t->name, NULL,
-                                  loc, "table %s is rebuilt (copied to a new table, old one "
-                                  "dropped) because %s; it takes time and locks the table",
-                                  t->name, why);
-  if (add_referencing_fks(x, t, f)) {
-    f->rule = "table-rebuild-referenced";
-    f->risk = DZ_RISK_HIGH;
-    f->message = dz_arena_printf(
-        x->a, "table %s is rebuilt because %s, and other tables reference it: inside "
-        "drizzle-orm's migrator transaction PRAGMA foreign_keys=OFF does nothing, so dropping "
-        "the old %s fails with FOREIGN KEY constraint failed, or deletes (cascade) or nulls "
-        "(set null) the referencing rows", t->name, why, t->name);
-    f->hint = "Generate with drizzle-lsp generate, which keeps the referencing rows, or "
-              "rebuild with foreign keys off outside the migrator";
-  }
-}
-
 /* ---- driver --------------------------------------------------------------- */
 
 static void evaluate_change(const dz_rules_ctx *x, const dz_change *c) {
@@ -218,16 +178,17 @@ static void evaluate_change(const dz_rules_ctx *x, const dz_change *c) {
 }
 
 dz_result dz_rules_evaluate(const dz_schema *prev, const dz_schema *next, const dz_diff *diff,
-                            dz_arena *a, dz_findings **out, dz_error *err) {
-  if (!next || !diff || !a || !out)
-    return dz_error_set(err, DZ_ERR_USAGE, "rules: the schema, the diff and an arena are required");
+                            const dz_sql_plan *plan, dz_arena *a, dz_findings **out,
+                            dz_error *err) {
+  if (!next || !diff || !plan || !a || !out)
+    return dz_error_set(err, DZ_ERR_USAGE,
+                        "rules: the schema, the diff, its SQL plan and an arena are required");
   dz_findings *list = dz_arena_alloc(a, sizeof *list);
-  dz_rules_ctx x = {prev, next, diff, a, list};
+  dz_rules_ctx x = {prev, next, diff, plan, a, list};
   for (size_t i = 0; i < diff->changes.len; i++) evaluate_change(&x, &diff->changes.items[i]);
   for (size_t i = 0; i < diff->candidates.len; i++)
     rename_candidate(&x, &diff->candidates.items[i]);
-  for (size_t i = 0; i < next->tables.len; i++)
-    if (!dz_rules_table_is_new(&x, next->tables.items[i])) table_rebuild(&x, next->tables.items[i]);
+  dz_rules_rebuilds(&x);
   *out = list;
   return DZ_OK;
 }

@@ -37,6 +37,7 @@ char *dz_rules_join(dz_arena *a, const dz_strvec *v, const char *sep);
 typedef struct dz_rules_ctx {
   const dz_schema *prev, *next; /* prev may be NULL */
   const dz_diff *diff;
+  const dz_sql_plan *plan; /* the diff's SQL: which tables it rebuilds */
   dz_arena *a;
   dz_findings *out;
 } dz_rules_ctx;
@@ -59,5 +60,7 @@ const char *dz_rules_default_suggestion(const char *type);
 /* Rules by area: each handles the change kinds it names. */
 void dz_rules_column_change(const dz_rules_ctx *x, const dz_change *c);
 void dz_rules_constraint_change(const dz_rules_ctx *x, const dz_change *c);
+/* One table-rebuild finding per table the plan rebuilds (rules_rebuild.c). */
+void dz_rules_rebuilds(const dz_rules_ctx *x);
 
 #endif /* DZ_RULES_BUILD_H */

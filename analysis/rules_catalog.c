@@ -31,6 +31,12 @@ static const dz_rule_info catalog[] = {
     {"check-changed", DZ_RISK_CAREFUL, "A check constraint changes"},
     {"view-changed", DZ_RISK_CAREFUL, "A view is redefined"},
     {"table-rebuild", DZ_RISK_CAREFUL, "The migration rebuilds a table"},
+    {"migration-edited", DZ_RISK_CAREFUL,
+     "A migration's .sql file changed after the database applied it"},
+    {"migration-not-in-folder", DZ_RISK_CAREFUL,
+     "The database applied a migration the journal does not have"},
+    {"migration-applied-twice", DZ_RISK_CAREFUL,
+     "The database records a migration as applied twice"},
     {"table-dropped", DZ_RISK_HIGH, "A table is dropped"},
     {"column-dropped", DZ_RISK_HIGH, "A column is dropped"},
     {"view-dropped", DZ_RISK_HIGH, "A view is dropped"},
@@ -49,6 +55,8 @@ static const dz_rule_info catalog[] = {
     {"stored-generated-column", DZ_RISK_HIGH, "A STORED generated column on an existing table"},
     {"table-rebuild-referenced", DZ_RISK_HIGH,
      "A rebuild of a table other tables reference, inside the migrator's transaction"},
+    {"migration-skipped", DZ_RISK_HIGH,
+     "A migration older than the newest applied one, which drizzle-orm's migrator never applies"},
 };
 
 const dz_rule_info *dz_rules_catalog(size_t *n) {

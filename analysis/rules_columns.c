@@ -54,8 +54,11 @@ static void stored_generated(const dz_rules_ctx *x, const dz_change *c, const ch
       x, c, "stored-generated-column", DZ_RISK_HIGH,
       dz_arena_printf(x->a, "column %s.%s becomes a STORED generated column on an existing "
                       "table: SQLite cannot add one with ALTER TABLE (\"cannot add a STORED "
-                      "column\") and drizzle-kit writes no SQL for it", t, col));
-  f->hint = "Use a VIRTUAL generated column, or rebuild the table with the column in it";
+                      "column\"), and drizzle-kit writes no SQL for it, so the column never "
+                      "reaches the database; drizzle-lsp's migration rebuilds the table instead",
+                      t, col));
+  f->hint = "Generate with drizzle-lsp generate (it rebuilds the table and computes the column "
+            "for every row), or use a VIRTUAL generated column";
 }
 
 /* A NOT NULL column without a default, or one SQLite refuses to add. */

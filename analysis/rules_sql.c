@@ -12,12 +12,15 @@ static bool is_rebuild(const dz_finding *f) {
   return strcmp(f->rule, "table-rebuild") == 0 || strcmp(f->rule, "table-rebuild-referenced") == 0;
 }
 
-/* The finding a statement of change c belongs to; NULL for housekeeping. */
-static dz_finding *owner_of(const dz_findings *fs, const dz_diff *diff, dz_dialect dialect,
-                            const dz_change *c) {
+/* The finding statement s belongs to; NULL for housekeeping outside a
+** rebuild. A rebuild's own housekeeping (PRAGMA, row keeping) has no change
+** but serves the rebuild's changes. */
+static dz_finding *owner_of(const dz_findings *fs, const dz_sql_plan *plan, const dz_sql_stmt *s) {
+  const dz_change *c = s->change ? s->change : s->n_changes ? s->changes[0] : NULL;
   const dz_table *t = c ? (c->new_table ? c->new_table : c->old_table) : NULL;
   if (!t) return NULL;
-  bool rebuilds = dz_rules_change_rebuilds(diff, c, dialect);
+  bool rebuilds = dz_sql_plan_rebuild_of(plan, t->name) &&
+                  (!s->change || dz_sql_plan_rebuild_cause(plan, s->change));
   for (size_t i = 0; rebuilds && i < fs->items.len; i++)
     if (is_rebuild(fs->items.items[i]) && strcmp(fs->items.items[i]->table, t->name) == 0)
       return fs->items.items[i];
@@ -28,8 +31,8 @@ static dz_finding *owner_of(const dz_findings *fs, const dz_diff *diff, dz_diale
   return NULL;
 }
 
-void dz_findings_attach_sql(dz_findings *f, const dz_diff *diff, const dz_sql_plan *plan,
-                            dz_arena *a, dz_strvec *shown) {
+void dz_findings_attach_sql(dz_findings *f, const dz_sql_plan *plan, dz_arena *a,
+                            dz_strvec *shown) {
   const char *said = NULL;
   for (size_t i = 0; i < plan->forward.len; i++) {
     const dz_sql_stmt *s = &plan->forward.items[i];
@@ -39,7 +42,7 @@ void dz_findings_attach_sql(dz_findings *f, const dz_diff *diff, const dz_sql_pl
                            : s->sql;
     said = s->deviation;
     if (shown) dz_vec_push(a, shown, text);
-    dz_finding *owner = owner_of(f, diff, plan->dialect, s->change);
+    dz_finding *owner = owner_of(f, plan, s);
     if (owner) dz_vec_push(a, &owner->sql, text);
   }
 }

@@ -23,6 +23,23 @@ void dz_sqlgen_emit(dz_sqlgen_ctx *ctx, const dz_change *change, const char *sql
   dz_vec_push(ctx->a, ctx->out, st);
 }
 
+const dz_sql_rebuild *dz_sql_rebuilds_find(const dz_sql_rebuilds *v, const char *table) {
+  for (size_t i = 0; table && i < v->len; i++)
+    if (strcmp(v->items[i].table, table) == 0) return &v->items[i];
+  return NULL;
+}
+
+const dz_sql_rebuild *dz_sql_plan_rebuild_of(const dz_sql_plan *plan, const char *table) {
+  return dz_sql_rebuilds_find(&plan->rebuilds, table);
+}
+
+bool dz_sql_plan_rebuild_cause(const dz_sql_plan *plan, const dz_change *c) {
+  for (size_t i = 0; c && i < plan->rebuilds.len; i++)
+    for (size_t j = 0; j < plan->rebuilds.items[i].n_causes; j++)
+      if (plan->rebuilds.items[i].causes[j] == c) return true;
+  return false;
+}
+
 static const dz_sql_dialect *dialect_for(dz_dialect d) {
   switch (d) {
   case DZ_DIALECT_SQLITE:
@@ -78,7 +95,7 @@ dz_result dz_sqlgen_migration(const dz_diff *diff, const dz_schema *prev, const 
                       .out = &plan->forward};
   dz_result rc = d->statements(&ctx, err);
   if (rc != DZ_OK) return rc;
-  plan->rebuilt = ctx.rebuilt;
+  plan->rebuilds = ctx.rebuilds;
 
   dz_schema *empty = prev ? NULL : dz_schema_new(a, next->dialect);
   dz_diff_options back;

@@ -17,9 +17,9 @@ typedef struct dz_sqlgen_ctx {
   bool strict;
   dz_arena *a;
   dz_sql_stmts *out;
-  /* Writer's notes while it writes (start empty): tables the plan rebuilds,
-  ** and indexes it creates later than drizzle-kit would. */
-  dz_strvec rebuilt;
+  /* Writer's notes while it writes (start empty): tables the plan rebuilds
+  ** (with their causes), and indexes it creates later than drizzle-kit would. */
+  dz_sql_rebuilds rebuilds;
   DZ_VEC(const dz_index *) deferred;
   /* While a rebuild is written: the changes its statements serve. */
   const dz_change *const *cover;
@@ -34,6 +34,9 @@ typedef struct dz_sql_dialect {
 
 /* SQLite and Turso/libSQL (one writer, two flavours). */
 const dz_sql_dialect *dz_sql_dialect_sqlite(void);
+
+/* The rebuild of table (new name) in v, or NULL. */
+const dz_sql_rebuild *dz_sql_rebuilds_find(const dz_sql_rebuilds *v, const char *table);
 
 /* Append one statement (sql copied into ctx->a); it serves change, or the
 ** rebuild's changes while ctx->cover is set. */

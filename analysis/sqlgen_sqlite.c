@@ -245,10 +245,16 @@ static const dz_table *prev_table(dz_builder *b, const dz_table *nt) {
   return b->ctx->prev ? dz_schema_find_table(b->ctx->prev, nt->name) : NULL;
 }
 
+static dz_op *group_recreate(const dz_group *g) {
+  for (size_t i = 0; i < g->ops.len; i++)
+    if (g->ops.items[i]->kind == DZ_OP_RECREATE) return g->ops.items[i];
+  return NULL;
+}
+
 /* Replace (or, after a rename of the table, extend) g's operations by a
-** rebuild of the table plus the creation of all its indexes. */
-static void rebuild(dz_builder *b, dz_group *g, const dz_op *cause) {
-  if (group_has(g, DZ_OP_RECREATE)) return;
+** rebuild of the table plus the creation of all its indexes; NULL when the
+** table is not in the new schema. */
+static dz_op *new_recreate(dz_builder *b, dz_group *g, const dz_op *cause) {
   dz_op *r = dz_arena_alloc(b->ctx->a, sizeof *r);
   r->kind = DZ_OP_RECREATE;
   r->table = g->key;
@@ -256,7 +262,7 @@ static void rebuild(dz_builder *b, dz_group *g, const dz_op *cause) {
   r->table_next = dz_schema_find_table(b->ctx->next, g->key);
   r->table_prev = r->table_next ? prev_table(b, r->table_next) : NULL;
   r->deviation = cause->deviation;
-  if (!r->table_next) return;
+  if (!r->table_next) return NULL;
   if (group_has(g, DZ_OP_RENAME_TABLE)) {
     r->prior = dz_arena_alloc(b->ctx->a, g->ops.len * sizeof *r->prior + 1);
     for (size_t i = 0; i < g->ops.len; i++) r->prior[r->n_prior++] = g->ops.items[i];
@@ -274,6 +280,16 @@ static void rebuild(dz_builder *b, dz_group *g, const dz_op *cause) {
     ix->deviation = cause->deviation;
     dz_vec_push(b->ctx->a, &g->ops, ix);
   }
+  return r;
+}
+
+/* Rebuild g's table (once, whatever the number of causes) and note why. */
+static void rebuild(dz_builder *b, dz_group *g, const dz_op *cause) {
+  dz_op *r = group_recreate(g);
+  if (!r && !(r = new_recreate(b, g, cause))) return;
+  for (size_t i = 0; i < r->causes.len; i++)
+    if (r->causes.items[i] == cause->change) return;
+  if (cause->change) dz_vec_push(b->ctx->a, &r->causes, cause->change);
 }
 
 static void append(dz_builder *b, dz_op *op) {
@@ -573,9 +589,12 @@ static dz_result sqlite_statements(dz_sqlgen_ctx *ctx, dz_error *err) {
   lift_views(&b, &ops);
   drop_referenced_last(&b, &ops);
   size_t first = ctx->out->len;
-  for (size_t i = 0; i < ops.len; i++)
-    if (ops.items[i]->kind == DZ_OP_RECREATE)
-      dz_vec_push(ctx->a, &ctx->rebuilt, ops.items[i]->table);
+  for (size_t i = 0; i < ops.len; i++) {
+    const dz_op *op = ops.items[i];
+    if (op->kind != DZ_OP_RECREATE) continue;
+    dz_sql_rebuild r = {op->table, op->causes.items, op->causes.len};
+    dz_vec_push(ctx->a, &ctx->rebuilds, r);
+  }
   for (size_t i = 0; i < ops.len; i++) dz_sqlite_write_op(ctx, ops.items[i]);
   dedupe(ctx, first);
   return DZ_OK;

@@ -70,9 +70,11 @@ struct dz_op {
   const dz_foreign_key *fk;   /* add column: the reference drizzle-kit inlines */
   const dz_view *view;
   const char *deviation;      /* why this op is not drizzle-kit's */
-  /* DZ_OP_RECREATE: the ops of its group that run before it. */
+  /* DZ_OP_RECREATE: the ops of its group that run before it, and the
+  ** changes that need the rebuild. */
   dz_op **prior;
   size_t n_prior;
+  DZ_VEC(const dz_change *) causes;
 };
 
 typedef DZ_VEC(dz_op *) dz_ops;

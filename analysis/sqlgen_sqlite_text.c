@@ -248,12 +248,6 @@ static const char deferred_reason[] =
     "the index is created here, once its table is ready (drizzle-kit creates it inside an "
     "earlier libSQL ALTER COLUMN block, where it fails or is lost to a later rebuild)";
 
-static bool strvec_has(const dz_strvec *v, const char *s) {
-  for (size_t i = 0; i < v->len; i++)
-    if (dz_streq(v->items[i], s)) return true;
-  return false;
-}
-
 static bool deferred(const dz_sqlgen_ctx *ctx, const dz_index *ix) {
   for (size_t i = 0; i < ctx->deferred.len; i++)
     if (ctx->deferred.items[i] == ix) return true;
@@ -397,7 +391,7 @@ static bool turso_all_indexes(dz_sqlgen_ctx *ctx, const dz_op *op, bool create) 
     for (size_t j = 0; j < t->indexes.len; j++) {
       const dz_index *ix = t->indexes.items[j];
       bool exists = index_exists_already(ctx, ix);
-      if (!exists || (create && strvec_has(&ctx->rebuilt, t->name))) {
+      if (!exists || (create && dz_sql_rebuilds_find(&ctx->rebuilds, t->name))) {
         if (create && !deferred(ctx, ix)) dz_vec_push(ctx->a, &ctx->deferred, ix);
         skipped = true;
         continue;
@@ -483,7 +477,7 @@ static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   ** pass's question up front: would it leave an index out? */
   for (size_t i = 0; i < ctx->next->tables.len && !skipped; i++)
     skipped = ctx->next->tables.items[i]->indexes.len &&
-              strvec_has(&ctx->rebuilt, ctx->next->tables.items[i]->name);
+              dz_sql_rebuilds_find(&ctx->rebuilds, ctx->next->tables.items[i]->name);
   dz_sqlw_emit(&w, op->change, both_reasons(ctx->a, skipped ? turso_index_reason : op->deviation,
                                              kept ? kept_default_reason(ctx, def) : NULL));
   turso_all_indexes(ctx, op, true);

@@ -3,12 +3,15 @@
 ** text|json|sarif] [--fail-on high|careful|never]`: the pending changes
 ** between the schema files and the last snapshot of the migrations folder,
 ** as findings with their risk and the SQL a migration would run; with a
-** development database, real figures and a dry run on a copy.
+** development database, real figures and a dry run on a copy, and what
+** drizzle-orm's migrator got wrong about the migrations it applied there
+** (applied.h): an older migration it skipped, a file edited after it ran.
 **
 ** Exit 1 when a finding is at or above --fail-on (default high), 0
 ** otherwise, 2 on a usage, configuration or input error (message on stderr).
 ** Rename candidates are findings, never guesses.
 */
+#include "drizzle_lsp/applied.h"
 #include "drizzle_lsp/cli.h"
 #include "drizzle_lsp/diff.h"
 #include "drizzle_lsp/impact.h"
@@ -31,9 +34,9 @@ typedef struct check_run {
   dz_schema *next;
   dz_diff *diff;
   dz_findings *findings;
+  dz_migrations *migrations;
   dz_strvec sql;          /* forward statements as shown (deviation comment first) */
   dz_strvec raw_sql;      /* the same, as run */
-  size_t journal_len;      /* migrations in the folder */
   dz_dry_run dry_run;
   dz_report_input in;
 } check_run;
@@ -50,7 +53,7 @@ static int load_inputs(check_run *r, int argc, char **argv) {
   r->cfg = p.config;
   r->next = p.schema;
   r->prev = dz_migrations_last_snapshot(p.migrations);
-  r->journal_len = p.migrations->items.len;
+  r->migrations = p.migrations;
   if (p.migrations->items.len)
     r->in.snapshot = p.migrations->items.items[p.migrations->items.len - 1].snapshot_path;
   char cwd[4096];
@@ -60,14 +63,8 @@ static int load_inputs(check_run *r, int argc, char **argv) {
 }
 
 /* The migration's SQL, each statement with the finding it comes from. */
-static void plan_sql(check_run *r) {
-  dz_sql_plan *plan = NULL;
-  dz_error err;
-  if (dz_sqlgen_migration(r->diff, r->prev, r->next, r->cfg->dialect, r->a, &plan, &err) != DZ_OK) {
-    r->in.sql_note = dz_arena_printf(r->a, "not available: %s", err.message);
-    return;
-  }
-  dz_findings_attach_sql(r->findings, r->diff, plan, r->a, &r->sql);
+static void plan_sql(check_run *r, const dz_sql_plan *plan) {
+  dz_findings_attach_sql(r->findings, plan, r->a, &r->sql);
   for (size_t i = 0; i < plan->forward.len; i++)
     dz_vec_push(r->a, &r->raw_sql, plan->forward.items[i].sql);
   r->in.sql = &r->sql;
@@ -87,17 +84,26 @@ static void add_note(check_run *r, const char *note) {
   r->in.db_note = r->in.db_note ? dz_arena_printf(r->a, "%s; %s", r->in.db_note, note) : note;
 }
 
-/* Figures assume the database is at the last snapshot: say so when
-** drizzle-orm's migrator has recorded a different number of migrations. */
-static dz_result note_behind(check_run *r, const char *db, dz_error *err) {
-  int64_t applied = 0;
-  dz_result rc = dz_impact_applied_migrations(db, r->cfg->migrations_table, &applied, err);
-  if (rc != DZ_OK || applied < 0 || (size_t)applied == r->journal_len) return rc;
-  add_note(r, dz_arena_printf(
-      r->a, "%s records %lld applied migrations but the folder has %zu; figures and the dry run "
-      "assume the database is at the last one", r->cfg->migrations_table, (long long)applied,
-      r->journal_len));
-  return DZ_OK;
+/* The migrator's table matched to the folder: its problems become findings
+** (after the figures, which are about tables). Figures assume the database
+** is at the last snapshot: say so when the migrator has recorded a different
+** number of migrations. A table of that name that is not the migrator's
+** (no hash or created_at) is a note: the figures are still worth having. */
+static void read_applied(check_run *r, const char *db) {
+  dz_applied *ap = NULL;
+  dz_error err;
+  if (dz_applied_read_file(db, r->cfg->migrations_table, r->migrations, r->a, &ap, &err) != DZ_OK) {
+    add_note(r, dz_arena_printf(r->a, "applied migrations not checked: %s", err.message));
+    return;
+  }
+  r->in.applied = ap;
+  r->in.migrations = r->migrations;
+  dz_applied_findings(ap, r->migrations, r->a, r->findings);
+  size_t n = r->migrations->items.len;
+  if (ap->table_exists && ap->rows.len != n)
+    add_note(r, dz_arena_printf(r->a, "%s records %zu applied migrations but the folder has %zu; "
+                                "figures and the dry run assume the database is at the last one",
+                                ap->table, ap->rows.len, n));
 }
 
 static dz_result measure(check_run *r, dz_error *err) {
@@ -119,7 +125,7 @@ static dz_result measure(check_run *r, dz_error *err) {
     return dz_error_set(err, DZ_ERR_NOT_FOUND, "--db %s: no such file", db);
   }
   dz_result rc = dz_impact_measure(db, r->next, r->findings, r->a, err);
-  if (rc == DZ_OK) rc = note_behind(r, db, err);
+  if (rc == DZ_OK) read_applied(r, db);
   bool dry = r->in.sql && !needs_libsql(r);
   if (r->in.sql && !dry)
     add_note(r, "no dry run: the migration uses libSQL's ALTER COLUMN, which SQLite cannot run");
@@ -148,10 +154,14 @@ static int exit_code(const check_run *r) {
 
 /* Diff, rules, SQL, figures. */
 static dz_result analyse(check_run *r, dz_error *err) {
+  dz_sql_plan *plan = NULL;
   dz_result rc = dz_diff_schemas(r->prev, r->next, NULL, r->a, &r->diff, err);
-  if (rc == DZ_OK) rc = dz_rules_evaluate(r->prev, r->next, r->diff, r->a, &r->findings, err);
+  if (rc == DZ_OK)
+    rc = dz_sqlgen_migration(r->diff, r->prev, r->next, r->cfg->dialect, r->a, &plan, err);
+  if (rc == DZ_OK)
+    rc = dz_rules_evaluate(r->prev, r->next, r->diff, plan, r->a, &r->findings, err);
   if (rc != DZ_OK) return rc;
-  plan_sql(r);
+  plan_sql(r, plan);
   return measure(r, err);
 }
 

@@ -3,6 +3,8 @@
 ** or edited document re-extracts its file and republishes its project's
 ** diagnostics; a closed one falls back to the disk; files changed on disk
 ** (a migration written by drizzle-kit) refresh what depends on them.
+** Migration files also show what the development database's migrator got
+** wrong about them (applied_diagnostics.c), re-read on every publish.
 */
 #include "drizzle_lsp/drizzle_features.h"
 
@@ -111,6 +113,12 @@ static bool is_migration_sql(const dz_ws_project *p, const char *path) {
          !dz_path_has_ext(path, ".down.sql");
 }
 
+static bool is_journal(const dz_ws_project *p, const char *path) {
+  const char *out = dz_ws_project_out_dir(p);
+  size_t n = strlen(out);
+  return strncmp(path, out, n) == 0 && strcmp(path + n, "/meta/_journal.json") == 0;
+}
+
 static void publish_document(dz_features_state *st, dz_server *s, dz_ws_project *p,
                              const dz_ws_analysis *an, const dz_document *doc) {
   dz_arena *a = dz_arena_new();
@@ -118,8 +126,12 @@ static void publish_document(dz_features_state *st, dz_server *s, dz_ws_project 
   const char *config = dz_ws_project_config(p)->path;
   if (dz_ws_project_has_file(p, doc->path) || strcmp(config, doc->path) == 0)
     dz_diagnostics_for_schema_file(st, s, p, an, config, doc->path, a, &list);
-  else if (is_migration_sql(p, doc->path))
+  else if (is_migration_sql(p, doc->path)) {
     dz_diagnostics_for_migration_file(p, doc, a, &list);
+    dz_diagnostics_for_applied(st, s, p, doc, a, &list);
+  } else if (is_journal(p, doc->path)) {
+    dz_diagnostics_for_applied(st, s, p, doc, a, &list);
+  }
   dz_server_publish(s, doc->uri, doc->version, doc->text, doc->len, list.items, list.len);
   dz_arena_free(a);
 }

@@ -384,11 +384,11 @@ static dz_result plan_pending(dz_ws_project *p, dz_ws_analysis *an, dz_error *er
       dz_diff_schemas(an->prev, an->schema, NULL, a, &an->diff, err) != DZ_OK)
     return err->code;
   dz_diff *all;
-  dz_result rc = dz_rules_evaluate(an->prev, an->schema, an->diff, a, &an->findings, err);
+  dz_result rc =
+      dz_sqlgen_migration(an->diff, an->prev, an->schema, p->config->dialect, a, &an->pending, err);
   if (rc == DZ_OK)
-    rc = dz_sqlgen_migration(an->diff, an->prev, an->schema, p->config->dialect, a, &an->pending,
-                             err);
-  if (rc == DZ_OK) dz_findings_attach_sql(an->findings, an->diff, an->pending, a, NULL);
+    rc = dz_rules_evaluate(an->prev, an->schema, an->diff, an->pending, a, &an->findings, err);
+  if (rc == DZ_OK) dz_findings_attach_sql(an->findings, an->pending, a, NULL);
   if (rc == DZ_OK) rc = dz_diff_schemas(NULL, an->schema, NULL, a, &all, err);
   if (rc == DZ_OK)
     rc = dz_sqlgen_migration(all, NULL, an->schema, p->config->dialect, a, &an->create, err);

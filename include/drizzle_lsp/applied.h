@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "drizzle_lsp/migrations.h"
+#include "drizzle_lsp/rules.h"
 
 typedef struct dz_applied_row {
   int64_t rowid;
@@ -70,6 +71,19 @@ dz_result dz_applied_read_file(const char *db_path, const char *table, const dz_
 ** database is at the folder's last snapshot when this is 0 and there are no
 ** problems. */
 size_t dz_applied_pending(const dz_applied *ap, const dz_migrations *ms);
+
+/* Is m one of those (ms->items' own element)? */
+bool dz_applied_is_pending(const dz_applied *ap, const dz_migration *m);
+
+/* One finding per problem of ap, appended to out (applied_findings.c):
+** migration-skipped (high), migration-edited, migration-not-in-folder and
+** migration-applied-twice (careful); docs/rules.md has each. They are about
+** a migration, not a table: table and column are NULL, finding->migration
+** is the entry's tag (NULL for a row no entry accounts for), and loc is the
+** migration's .sql file (its first line), else <ms->dir>/meta/_journal.json.
+** Allocated in a; strings borrow from ap and ms, which must outlive out. */
+void dz_applied_findings(const dz_applied *ap, const dz_migrations *ms, dz_arena *a,
+                         dz_findings *out);
 
 /* The hash drizzle-orm's migrator records for m: SHA-256 hex of its .sql
 ** file's text, in a. */

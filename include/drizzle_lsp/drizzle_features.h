@@ -68,6 +68,13 @@ void dz_diagnostics_for_schema_file(dz_features_state *st, dz_server *s,
 void dz_diagnostics_for_migration_file(dz_ws_project *p, const dz_document *doc,
                                        dz_arena *a, dz_lsp_diagnostic_list *out);
 
+/* applied_diagnostics.c: the problems of the development database's applied
+** migrations (applied.h) whose place is doc (a migration .sql file, or the
+** journal), in a; nothing without a local database. */
+void dz_diagnostics_for_applied(dz_features_state *st, dz_server *s, dz_ws_project *p,
+                                const dz_document *doc, dz_arena *a,
+                                dz_lsp_diagnostic_list *out);
+
 /* hover.c */
 dz_result dz_features_hover_at(void *ud, dz_server *s, const dz_document *doc, uint32_t offset,
                                dz_arena *a, dz_hover **out, dz_error *err);

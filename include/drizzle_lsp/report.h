@@ -2,11 +2,14 @@
 ** report.h — findings as text (for people: grouped by table, risk markers,
 ** the SQL each change runs), JSON (a stable shape, docs/check.md) and SARIF
 ** 2.1.0 (for code-scanning tools: rule ids with help links to
-** docs/rules.md#<id>, locations with file, line and column).
+** docs/rules.md#<id>, locations with file, line and column). Findings about
+** applied migrations (applied.h) name no table and point at a migration
+** file; the database's pending migrations are a line of their own.
 */
 #ifndef DZ_REPORT_H
 #define DZ_REPORT_H
 
+#include "drizzle_lsp/applied.h"
 #include "drizzle_lsp/impact.h"
 #include "drizzle_lsp/rules.h"
 
@@ -25,6 +28,8 @@ typedef struct dz_report_input {
   const char *db;             /* the development database, NULL when none */
   const char *db_note;        /* why there are no figures (no database, unreadable, ...) */
   const dz_dry_run *dry_run;  /* NULL when not run */
+  const dz_applied *applied;  /* the database's applied migrations (with migrations); NULL: not read */
+  const dz_migrations *migrations;
   const char *docs_base;      /* "file:///.../docs/rules.md" or "docs/rules.md" */
 } dz_report_input;
 

@@ -65,8 +65,10 @@ typedef struct dz_figure {
 typedef struct dz_finding {
   const char *rule;        /* stable id, e.g. "column-dropped"; see docs/rules.md */
   dz_risk risk;
-  const char *table;       /* SQL table (or view) name the finding is about */
+  const char *table;       /* SQL table (or view) name the finding is about; NULL for
+                           ** a finding about an applied migration (applied.h) */
   const char *column;      /* SQL column name, or NULL */
+  const char *migration;   /* the migration's journal tag (applied.h findings), or NULL */
   const char *message;     /* names the table and column; no trailing newline */
   const char *hint;        /* what to do about it, one sentence, or NULL */
   dz_location loc;         /* where to point (the new element; the table for drops) */
@@ -88,11 +90,14 @@ typedef struct dz_findings {
 } dz_findings;
 
 /* Evaluate every change of diff (made by dz_diff_schemas(prev, next)) and
-** every rename candidate. prev may be NULL (an empty schema). Findings are
-** allocated in a; strings and pointers in them may borrow from prev, next
-** and diff, which must outlive the findings. Fails only on bad arguments. */
+** every rename candidate; plan is dz_sqlgen_migration of the same diff, whose
+** rebuilds become the table-rebuild findings. prev may be NULL (an empty
+** schema). Findings are allocated in a; strings and pointers in them may
+** borrow from prev, next, diff and plan, which must outlive the findings.
+** Fails only on bad arguments. */
 dz_result dz_rules_evaluate(const dz_schema *prev, const dz_schema *next, const dz_diff *diff,
-                            dz_arena *a, dz_findings **out, dz_error *err);
+                            const dz_sql_plan *plan, dz_arena *a, dz_findings **out,
+                            dz_error *err);
 
 /* The highest risk among the findings; DZ_RISK_SAFE when there are none
 ** (check *has_any for that). */
@@ -109,12 +114,6 @@ bool dz_risk_parse(const char *name, dz_risk *out);
 ** has the table)? */
 bool dz_type_change_compatible(const char *from, const char *to);
 
-/* Will the migration rebuild (create a copy, copy rows, drop, rename) this
-** table of next, as drizzle-kit's SQLite (or libSQL) statement combiner does?
-** reasons (optional) receives short phrases ("users.age type changed"). */
-bool dz_rules_table_rebuilt(const dz_diff *diff, const dz_table *table, dz_dialect dialect,
-                            dz_arena *a, dz_strvec *reasons);
-
 /* The rule catalog: every rule id, the one risk it always carries, and a
 ** one-line summary (for SARIF's rule list and editors). Static data. */
 typedef struct dz_rule_info {
@@ -126,21 +125,16 @@ typedef struct dz_rule_info {
 const dz_rule_info *dz_rules_catalog(size_t *n);
 const dz_rule_info *dz_rule_lookup(const char *id); /* NULL when unknown */
 
-/* Does this one change of diff (on a table that exists before and after)
-** make the migration rebuild its table? The statements of such a change are
-** the rebuild's. */
-bool dz_rules_change_rebuilds(const dz_diff *diff, const dz_change *c, dz_dialect dialect);
-
-/* Put the plan's forward statements (dz_sqlgen_migration of the same diff)
-** with the findings they come from (finding->sql): a rebuild's statements
-** with its table-rebuild* finding, others with the first finding about their
-** change, else about their table; PRAGMAs and other housekeeping with none.
-** A statement whose deviation from drizzle-kit differs from the previous
+/* Put the plan's forward statements (the plan given to dz_rules_evaluate)
+** with the findings they come from (finding->sql): a rebuild's statements,
+** its PRAGMAs and row keeping included, with its table-rebuild* finding;
+** others with the first finding about their change, else about their table;
+** other housekeeping with none. A statement whose deviation from drizzle-kit differs from the previous
 ** statement's is shown with a "-- drizzle-lsp: <why>" line first. shown
 ** (optional) receives every statement as shown, in order; the same strings
 ** are in the findings. Strings in a. */
-void dz_findings_attach_sql(dz_findings *f, const dz_diff *diff, const dz_sql_plan *plan,
-                            dz_arena *a, dz_strvec *shown);
+void dz_findings_attach_sql(dz_findings *f, const dz_sql_plan *plan, dz_arena *a,
+                            dz_strvec *shown);
 
 /* How an editor shows a finding: high Error, careful Warning, safe
 ** Information. */

@@ -30,6 +30,16 @@ typedef struct dz_sql_stmt {
 
 typedef DZ_VEC(dz_sql_stmt) dz_sql_stmts;
 
+/* A table the forward SQL rebuilds (creates a copy, copies the rows, drops
+** the old one, renames the copy), and the changes that make it do so. */
+typedef struct dz_sql_rebuild {
+  const char *table;              /* its new name */
+  const dz_change *const *causes; /* each once, in the order the combiner met them */
+  size_t n_causes;
+} dz_sql_rebuild;
+
+typedef DZ_VEC(dz_sql_rebuild) dz_sql_rebuilds;
+
 typedef struct dz_sql_plan {
   dz_dialect dialect;
   dz_sql_stmts forward;
@@ -38,8 +48,9 @@ typedef struct dz_sql_plan {
                               ** rollback cannot restore */
   dz_strvec discarded_by_rollback; /* data the rollback drops (tables and
                               ** columns the migration added) */
-  dz_strvec rebuilt;          /* tables the forward SQL rebuilds (new names), in
-                              ** order: the combiner's own answer, for rules */
+  /* The tables the forward SQL rebuilds, in order: the combiner's own
+  ** answer, which the rules report (rules.h) rather than decide again. */
+  dz_sql_rebuilds rebuilds;
 } dz_sql_plan;
 
 /* Build the plan for prev -> next (prev NULL: an empty schema). diff must be
@@ -49,6 +60,13 @@ typedef struct dz_sql_plan {
 ** is allocated in a. */
 dz_result dz_sqlgen_migration(const dz_diff *diff, const dz_schema *prev, const dz_schema *next,
                               dz_dialect dialect, dz_arena *a, dz_sql_plan **out, dz_error *err);
+
+/* The rebuild of the table named table (its new name) in plan's forward
+** SQL; NULL when the migration does not rebuild it. Borrowed from plan. */
+const dz_sql_rebuild *dz_sql_plan_rebuild_of(const dz_sql_plan *plan, const char *table);
+
+/* Is c one of the changes that make plan rebuild its table? */
+bool dz_sql_plan_rebuild_cause(const dz_sql_plan *plan, const dz_change *c);
 
 typedef enum dz_sql_direction { DZ_SQL_FORWARD, DZ_SQL_ROLLBACK } dz_sql_direction;
 

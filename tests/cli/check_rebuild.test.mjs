@@ -2,7 +2,10 @@
 // real drizzle-kit: for each change, `drizzle-kit generate` writes the
 // migration, and `drizzle-lsp check` must report a rebuild of the table
 // (table-rebuild or table-rebuild-referenced) exactly when drizzle-kit's SQL
-// creates `__new_<table>`. Both SQLite and Turso (libSQL alters columns in
+// creates `__new_<table>`, and exactly when the SQL `drizzle-lsp generate`
+// writes does (the report comes from that SQL's own plan). Where drizzle-kit's
+// SQL is wrong (a STORED generated column: it writes nothing), ours rebuilds
+// and the report says so. Both SQLite and Turso (libSQL alters columns in
 // place where it can).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -50,6 +53,7 @@ const cases = [
   ['check added', schema({ extra: 'check("qty_ck", sql`${t.qty} > 0`)' })],
   ['composite primary key', schema({ extra: 'primaryKey({ columns: [t.id, t.label] })' })
     .replace('id: integer("id").primaryKey(),\n  ownerId', 'id: integer("id"),\n  ownerId')],
+  ['STORED generated column added', schema({ cols: '\n  twice: integer("twice").generatedAlwaysAs(sql`qty * 2`, { mode: "stored" }),' }), 'ours only'],
 ];
 
 const run = (cmd, args, cwd) => spawnSync(cmd, args, { cwd, encoding: 'utf8' });
@@ -68,7 +72,7 @@ for (const dialect of ['sqlite', 'turso']) {
   fs.writeFileSync(path.join(base, 'schema.ts'), schema());
   let r = run(path.join(base, 'node_modules', '.bin', 'drizzle-kit'), ['generate'], base);
   check(`${dialect}: drizzle-kit writes the baseline`, r.status === 0, r.stdout + r.stderr);
-  for (const [i, [name, text]] of cases.entries()) {
+  for (const [i, [name, text, divergence]] of cases.entries()) {
     const dir = path.join(root, `${dialect}-${i}`);
     project(dir, dialect);
     fs.cpSync(path.join(base, 'drizzle'), path.join(dir, 'drizzle'), { recursive: true });
@@ -81,6 +85,20 @@ for (const dialect of ['sqlite', 'turso']) {
     const sqlFile = fs.readdirSync(path.join(dir, 'drizzle')).filter((f) => f.startsWith('0001_'))[0];
     const kitSql = sqlFile ? fs.readFileSync(path.join(dir, 'drizzle', sqlFile), 'utf8') : '';
     const theirs = kitSql.includes('__new_items');
+    const mineDir = `${dir}-ours`;
+    project(mineDir, dialect);
+    fs.cpSync(path.join(base, 'drizzle'), path.join(mineDir, 'drizzle'), { recursive: true });
+    fs.writeFileSync(path.join(mineDir, 'schema.ts'), text);
+    const gen = run(bin, ['generate', '--name', 'step'], mineDir);
+    const ourSql = gen.status === 0 ? fs.readFileSync(path.join(mineDir, 'drizzle', '0001_step.sql'), 'utf8') : '';
+    const mine = ourSql.includes('__new_items');
+    check(`${dialect}: ${name}: rebuild ${mine ? 'reported' : 'not reported'} as drizzle-lsp's own SQL does`,
+      report && gen.status === 0 && ours === mine, `reported=${ours} sql=${mine}\n${ourSql}\n${gen.stderr}`);
+    if (divergence) {
+      check(`${dialect}: ${name}: drizzle-lsp rebuilds where drizzle-kit writes no rebuild`,
+        g.status === 0 && !theirs && mine, `theirs=${theirs} mine=${mine}\n${kitSql}`);
+      continue;
+    }
     check(`${dialect}: ${name}: rebuild ${theirs ? 'reported' : 'not reported'} as drizzle-kit does`,
       report && g.status === 0 && sqlFile && ours === theirs,
       `ours=${ours} theirs=${theirs}\n${kitSql}\n${r.stderr}${g.stderr}`);

@@ -3,7 +3,9 @@
 // example's db package: pending-change diagnostics, an incremental edit, hover,
 // the "Generate migration" code action applied to disk like a client would
 // (and separately its executeCommand fallback), then the real drizzle-kit:
-// `check` passes, `generate` finds nothing, and the diagnostics clear.
+// `check` passes, `generate` finds nothing, and the diagnostics clear. Also:
+// an open migration .sql shows what drizzle-orm's migrator got wrong about it
+// on the development database (skipped, edited after it ran).
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -389,6 +391,66 @@ test("an_open_migration_file_shows_the_statement_that_fails_on_replay", async ()
   const d = await s.waitDiags(uri, (x) => x.length > 0);
   assertEqual([d[0].code, d[0].severity, d[0].range.start.line], ["statement-fails", 1, where(broken, "no_such_table").line], "failing statement");
   assert(/no_such_table/.test(d[0].message), `SQLite's message: ${d[0].message}`);
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
+// A project whose dev.db (dbCredentials.url file:) drizzle-orm's migrate()
+// brought to a state it gets wrong: 0001_posts, merged from an older branch,
+// is older than the applied 0002_comments and was skipped for real. Its .sql
+// shows migration-skipped; an applied file changed on disk shows
+// migration-edited once the watcher says so.
+test("an_open_migration_file_shows_what_the_migrator_got_wrong_on_the_dev_database", async () => {
+  const dir = path.join(SCRATCH, "applied");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.symlinkSync(path.join(process.env.DZ_SOURCE_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
+  fs.writeFileSync(path.join(dir, "drizzle.config.ts"), 'import { defineConfig } from "drizzle-kit";\n' +
+    'export default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle", dbCredentials: { url: "file:./dev.db" } });\n');
+  const tables = [];
+  for (const t of ["users", "posts", "comments"]) {
+    tables.push(`export const ${t} = sqliteTable("${t}", { id: integer("id").primaryKey() });\n`);
+    fs.writeFileSync(path.join(dir, "schema.ts"), 'import { sqliteTable, integer } from "drizzle-orm/sqlite-core";\n' + tables.join(""));
+    const r = kit(dir, "generate", "--name", t);
+    assert(r.code === 0, `drizzle-kit generate ${t}: ${r.out}`);
+  }
+  const out = path.join(dir, "drizzle"), main = path.join(dir, "main-folder");
+  fs.cpSync(out, main, { recursive: true });
+  const journal = JSON.parse(fs.readFileSync(path.join(main, "meta", "_journal.json"), "utf8"));
+  const [, posts, comments] = journal.entries.map((e) => e.tag);
+  journal.entries.splice(1, 1);
+  fs.writeFileSync(path.join(main, "meta", "_journal.json"), JSON.stringify(journal));
+  const Database = require("better-sqlite3");
+  const { drizzle } = require("drizzle-orm/better-sqlite3");
+  const { migrate } = require("drizzle-orm/better-sqlite3/migrator");
+  const db = new Database(path.join(dir, "dev.db"));
+  migrate(drizzle(db), { migrationsFolder: main });
+  migrate(drizzle(db), { migrationsFolder: out });
+  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((x) => x.name);
+  db.close();
+  assert(!names.includes("posts") && names.includes("comments"), `drizzle-orm skipped ${posts}: ${names}`);
+
+  const s = connect(dir, FULL_CAPS);
+  await s.init();
+  await s.conn.sendNotification("initialized", {});
+  const skippedSql = path.join(out, `${posts}.sql`);
+  const text = fs.readFileSync(skippedSql, "utf8");
+  await s.conn.sendNotification("textDocument/didOpen", { textDocument: { uri: uriOf(skippedSql), languageId: "sql", version: 1, text } });
+  const d = byCode(await s.waitDiags(uriOf(skippedSql), (x) => byCode(x, "migration-skipped").length > 0), "migration-skipped");
+  assertEqual([d.length, d[0].severity, d[0].range.start.line, d[0].range.start.character, d[0].range.end.line],
+    [1, 1, 0, 0, 0], "one error on the first line");
+  assertEqual(d[0].range.end.character, text.split("\n")[0].length, "the first line's end");
+  assert(d[0].message.includes(posts) && d[0].message.includes(comments), `names both migrations: ${d[0].message}`);
+  assert(/rules\.md#migration-skipped$/.test(d[0].codeDescription?.href || ""), `links the rule: ${JSON.stringify(d[0])}`);
+
+  const appliedSql = path.join(out, `${comments}.sql`);
+  const applied = fs.readFileSync(appliedSql, "utf8");
+  await s.conn.sendNotification("textDocument/didOpen", { textDocument: { uri: uriOf(appliedSql), languageId: "sql", version: 1, text: applied } });
+  assertEqual((await s.waitDiags(uriOf(appliedSql))).length, 0, "the applied, unchanged migration shows nothing");
+  const edited = s.nextDiags(uriOf(appliedSql), (x) => byCode(x, "migration-edited").length > 0);
+  fs.writeFileSync(appliedSql, applied + "\n--> statement-breakpoint\nCREATE INDEX `c_idx` ON `comments` (`id`);");
+  await s.conn.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(appliedSql), type: 2 }] });
+  const e = byCode(await edited, "migration-edited");
+  assertEqual([e.length, e[0].severity], [1, 2], "one warning (careful)");
+  assert(e[0].message.includes(comments), `names the file: ${e[0].message}`);
   assertEqual(await s.finish(), 0, "exit code");
 });
 

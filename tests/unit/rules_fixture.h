@@ -8,6 +8,7 @@
 
 #include "drizzle_lsp/diff.h"
 #include "drizzle_lsp/rules.h"
+#include "drizzle_lsp/sqlgen.h"
 
 #include <string.h>
 
@@ -15,6 +16,7 @@ typedef struct fx {
   dz_arena *a;
   dz_schema *prev, *next;
   dz_diff diff;
+  dz_sql_plan *plan; /* the diff's SQL, set by fx_eval */
   uint32_t next_row; /* rows handed out to spans in the new schema's file */
 } fx;
 
@@ -111,10 +113,15 @@ static inline dz_foreign_key *fx_fk(fx *f, dz_schema *s, dz_table *t, const char
   return fk;
 }
 
+/* The rules on the fixture's diff and its SQL plan (as the CLI and the
+** server call them); NULL when either fails. */
 static inline dz_findings *fx_eval(fx *f) {
   dz_findings *out = NULL;
   dz_error err;
-  if (dz_rules_evaluate(f->prev, f->next, &f->diff, f->a, &out, &err) != DZ_OK) return NULL;
+  if (dz_sqlgen_migration(&f->diff, f->prev, f->next, f->next->dialect, f->a, &f->plan, &err) !=
+      DZ_OK)
+    return NULL;
+  if (dz_rules_evaluate(f->prev, f->next, &f->diff, f->plan, f->a, &out, &err) != DZ_OK) return NULL;
   return out;
 }
 

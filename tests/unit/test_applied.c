@@ -196,6 +196,56 @@ DZ_TEST(applied_twice) {
   teardown(&f);
 }
 
+/* Each problem becomes a finding with its rule id and the catalog's risk,
+** no table, the entry's tag, and its .sql file's first line as the place. */
+DZ_TEST(applied_problems_become_findings) {
+  fixture f = setup(4);
+  for (size_t i = 0; i < 4; i++) f.ms->items.items[i].sql_path = dz_arena_printf(f.a, "/p/drizzle/000%zu_step.sql", i);
+  record_migration(f.db, f.ms, 0, f.a);
+  record_migration(f.db, f.ms, 0, f.a);                  /* twice */
+  record(f.db, "__drizzle_migrations", "feedbeef", 250); /* from elsewhere */
+  record_migration(f.db, f.ms, 2, f.a);                  /* 1 skipped */
+  f.ms->items.items[2].sql = "CREATE TABLE `t2` (`id` integer, `y` blob);\nSELECT 1;\n"; /* edited */
+  f.ms->items.items[2].sql_len = strlen(f.ms->items.items[2].sql);
+  dz_applied *ap = applied_of(&f);
+  dz_findings out = {0};
+  if (ap) dz_applied_findings(ap, f.ms, f.a, &out);
+  DZ_CHECK_INT(out.items.len, 4);
+  static const char *const rules[] = {"migration-skipped", "migration-edited", "migration-not-in-folder",
+                                      "migration-applied-twice"};
+  for (size_t k = 0; k < 4; k++) {
+    const dz_finding *x = NULL;
+    for (size_t i = 0; i < out.items.len; i++)
+      if (strcmp(out.items.items[i]->rule, rules[k]) == 0) x = out.items.items[i];
+    if (!x) {
+      DZ_FAIL("no %s finding", rules[k]);
+      continue;
+    }
+    DZ_CHECK(x->table == NULL && x->column == NULL && x->change == NULL);
+    DZ_CHECK_INT(x->risk, dz_rule_lookup(rules[k])->risk);
+    DZ_CHECK(x->loc.file != NULL && x->loc.span.start.row == 0 && x->loc.span.start_byte == 0);
+    if (k == 0) {
+      DZ_CHECK_STR(x->migration, "0001_step");
+      DZ_CHECK_STR(x->loc.file, "/p/drizzle/0001_step.sql");
+      DZ_CHECK_INT(x->loc.span.end_byte, strlen("CREATE TABLE `t1` (`id` integer);"));
+      DZ_CHECK_INT(x->loc.span.end.column, x->loc.span.end_byte);
+      DZ_CHECK_CONTAINS(x->hint, "after 300");
+      DZ_CHECK_INT(x->risk, DZ_RISK_HIGH);
+    } else if (k == 1) {
+      DZ_CHECK_STR(x->migration, "0002_step");
+      DZ_CHECK_INT(x->loc.span.end_byte, strlen("CREATE TABLE `t2` (`id` integer, `y` blob);"));
+    } else if (k == 2) {
+      DZ_CHECK(x->migration == NULL);
+      DZ_CHECK_STR(x->loc.file, "/p/drizzle/meta/_journal.json");
+      DZ_CHECK(x->loc.span.end_byte == 0);
+    } else {
+      DZ_CHECK_STR(x->migration, "0000_step");
+      DZ_CHECK_CONTAINS(x->hint, "DELETE FROM \"__drizzle_migrations\" WHERE rowid = 2");
+    }
+  }
+  teardown(&f);
+}
+
 /* The config's migrations.table, quotes included, is read as named. */
 DZ_TEST(applied_custom_table_name) {
   dz_arena *a = dz_arena_new();

@@ -185,8 +185,11 @@ DZ_TEST(a_not_null_change_rebuilds_and_keeps_dependent_rows) {
   DZ_CHECK_CONTAINS(text, "INSERT INTO `__new_users`(\"id\", \"name\") SELECT \"id\", \"name\" FROM `users`;");
   DZ_CHECK_CONTAINS(text, "INSERT INTO `posts` SELECT * FROM temp.`__drizzle_lsp_keep_posts`;");
   DZ_CHECK_CONTAINS(text, "-- drizzle-lsp: keeps the rows");
-  DZ_CHECK_INT(pl->rebuilt.len, 1);
-  DZ_CHECK_STR(pl->rebuilt.items[0], "users");
+  DZ_CHECK_INT(pl->rebuilds.len, 1);
+  DZ_CHECK_STR(pl->rebuilds.items[0].table, "users");
+  DZ_CHECK_INT(pl->rebuilds.items[0].n_causes, 1); /* the NOT NULL change, and only it */
+  DZ_CHECK(pl->rebuilds.items[0].causes[0] == &d->changes.items[0]);
+  DZ_CHECK(dz_sql_plan_rebuild_cause(pl, &d->changes.items[0]));
   dz_arena_free(a);
 }
 

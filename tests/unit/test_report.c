@@ -185,6 +185,62 @@ DZ_TEST(text_report_mentions_each_finding_grouped_by_table) {
   fx_free(f);
 }
 
+/* A finding about an applied migration (applied.h) has no table: the text
+** report gives it a group of its own, JSON says null and names the
+** migration, SARIF points at the .sql file; the pending migrations are a
+** line of their own. */
+DZ_TEST(findings_about_applied_migrations_have_no_table) {
+  fx *f = fx_new(DZ_DIALECT_SQLITE);
+  dz_findings *fs = sample(f);
+  dz_location loc = {"/proj/drizzle/0001_old.sql", dz_span_none()};
+  dz_finding *m = dz_arena_alloc(f->a, sizeof *m);
+  *m = (dz_finding){.rule = "migration-skipped", .risk = DZ_RISK_HIGH, .migration = "0001_old",
+                    .message = "0001_old was never applied", .hint = "give it a newer when", .loc = loc};
+  dz_vec_push(f->a, &fs->items, m);
+  dz_journal journal = {0};
+  dz_journal_entry e[2] = {{.idx = 0, .when = 1, .tag = "0000_a"}, {.idx = 1, .when = 2, .tag = "0001_old"}};
+  dz_migrations ms = {.dir = "/proj/drizzle", .journal = &journal};
+  for (size_t i = 0; i < 2; i++) {
+    dz_migration mi = {.entry = &e[i]};
+    dz_vec_push(f->a, &ms.items, mi);
+  }
+  dz_applied ap = {.table = "__drizzle_migrations", .table_exists = false};
+  dz_dry_run run = {.ok = true};
+  dz_report_input in = input(fs, NULL, &run);
+  in.applied = &ap;
+  in.migrations = &ms;
+  char *text = dz_report_render(&in, DZ_REPORT_TEXT, f->a);
+  DZ_CHECK_CONTAINS(text, "1 finding about the migrations dev.db has applied");
+  DZ_CHECK_CONTAINS(text, "\nmigrations the database has applied (\"__drizzle_migrations\")\n"
+                          "  HIGH     migration-skipped  drizzle/0001_old.sql:1:1\n");
+  DZ_CHECK_CONTAINS(text, "what to do: give it a newer when");
+  DZ_CHECK_CONTAINS(text, "no \"__drizzle_migrations\" table");
+  DZ_CHECK_CONTAINS(text, "2 pending, which migrate() applies next: 0000_a, 0001_old\n");
+  DZ_CHECK_CONTAINS(text, "summary: 4 high");
+  json_t *j = json_loads(dz_report_render(&in, DZ_REPORT_JSON, f->a), 0, NULL);
+  json_t *last = json_array_get(json_object_get(j, "findings"), fs->items.len - 1);
+  DZ_CHECK(json_is_null(json_object_get(last, "table")) && json_is_null(json_object_get(last, "column")));
+  DZ_CHECK_STR(json_string_value(json_object_get(last, "migration")), "0001_old");
+  DZ_CHECK_STR(json_string_value(json_object_get(json_object_get(last, "location"), "file")), "drizzle/0001_old.sql");
+  json_t *mig = json_object_get(json_object_get(j, "database"), "migrations");
+  DZ_CHECK_INT(json_integer_value(json_object_get(mig, "pending")), 2);
+  DZ_CHECK_INT(json_array_size(json_object_get(mig, "pending_tags")), 2);
+  DZ_CHECK(json_is_false(json_object_get(mig, "table_exists")));
+  json_decref(j);
+  j = json_loads(dz_report_render(&in, DZ_REPORT_SARIF, f->a), 0, NULL);
+  json_t *run0 = json_array_get(json_object_get(j, "runs"), 0);
+  json_t *res = json_array_get(json_object_get(run0, "results"), fs->items.len - 1);
+  DZ_CHECK_STR(json_string_value(json_object_get(res, "ruleId")), "migration-skipped");
+  json_t *pl = json_object_get(json_array_get(json_object_get(res, "locations"), 0), "physicalLocation");
+  DZ_CHECK_STR(json_string_value(json_object_get(json_object_get(pl, "artifactLocation"), "uri")),
+               "drizzle/0001_old.sql");
+  DZ_CHECK_INT(json_integer_value(json_object_get(json_object_get(pl, "region"), "startLine")), 1);
+  DZ_CHECK_INT(json_integer_value(json_object_get(json_object_get(json_object_get(run0, "properties"),
+                                                                  "migrations"), "pending")), 2);
+  json_decref(j);
+  fx_free(f);
+}
+
 DZ_TEST(empty_report_and_invalid_utf8_names) {
   dz_arena *a = dz_arena_new();
   dz_findings none = {0};
