@@ -6,6 +6,8 @@
 
 #include "drizzle_lsp/dates.h"
 
+#include <string.h>
+
 #include <strings.h>
 
 static const char *default_text(const dz_default *d) {

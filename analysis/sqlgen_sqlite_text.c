@@ -10,7 +10,9 @@
 **    drizzle-orm stores (seconds or milliseconds, dates.h), not its JSON text;
 **  - expression index parts stay raw after a rebuild;
 **  - a column added with a reference keeps its ON DELETE / ON UPDATE;
-**  - Turso's ALTER COLUMN block re-creates only indexes that exist.
+**  - Turso's ALTER COLUMN block re-creates only indexes that exist;
+**  - an ALTER COLUMN that changes the default stores the values first, and
+**    keeps a default of 0 or false that drizzle-kit leaves out.
 */
 #include "sqlgen_sqlite.h"
 
@@ -400,6 +402,31 @@ static bool default_truthy(const dz_default *d) {
   return *d->text != '\0';
 }
 
+/* The default a libSQL ALTER COLUMN of c writes: the column's own (NULL for
+** none, or when alter, the DZ_OP_ALTER_COLUMN op, drops it; alter is NULL for
+** a reference added). *dropped_by_kit: drizzle-kit would leave this one out
+** (a 0 or false), and the database would lose it. */
+static const char *alter_default(const dz_op *alter, const dz_column *c, bool *dropped_by_kit) {
+  const dz_default *d = &c->def;
+  bool has = d->kind != DZ_DEFAULT_NONE && has_text(d->text) &&
+             !(alter && alter->alter == DZ_AL_DROP_DEFAULT);
+  *dropped_by_kit = has && !(alter && alter->alter == DZ_AL_SET_DEFAULT) && !default_truthy(d);
+  return has ? d->text : NULL;
+}
+
+/* "a; b", or whichever of the two is set. */
+static const char *both_reasons(dz_arena *a, const char *x, const char *y) {
+  if (!x || !y) return x ? x : y;
+  return dz_arena_printf(a, "%s; %s", x, y);
+}
+
+static const char *kept_default_reason(dz_sqlgen_ctx *ctx, const char *def) {
+  return dz_arena_printf(ctx->a,
+                         "keeps the column's DEFAULT %s (drizzle-kit leaves a default of 0 or false "
+                         "out of libSQL's ALTER COLUMN: the database loses it, and a row inserted "
+                         "without the column gets NULL, or fails NOT NULL)", def);
+}
+
 /* Does this index exist before the migration's own index statements run
 ** (not new, not redefined, not on a new table)? */
 static bool index_exists_already(dz_sqlgen_ctx *ctx, const dz_index *ix) {
@@ -450,54 +477,97 @@ static bool turso_all_indexes(dz_sqlgen_ctx *ctx, const dz_op *op, bool create) 
   return skipped;
 }
 
-static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
-  const dz_column *c = op->column;
-  bool skipped = turso_all_indexes(ctx, op, false);
+/* pre `table` mid "column" sep "column": libSQL's ALTER COLUMN head, and the
+** UPDATE that stores a column's values. */
+static void put_column_twice(dz_sqlw *w, const char *pre, const char *table, const char *mid,
+                             const char *column, const char *sep) {
+  dz_sqlw_put(w, pre);
+  dz_sqlw_bt(w, table);
+  dz_sqlw_put(w, mid);
+  dz_sqlw_dq(w, column);
+  dz_sqlw_put(w, sep);
+  dz_sqlw_dq(w, column);
+}
+
+static const char materialize_reason[] =
+    "stores every row's value of the column before its default changes (libSQL's ALTER "
+    "COLUMN rewrites only the definition: rows written before the column was added with "
+    "ADD COLUMN hold no value for it and would read the new default, or NULL, instead of "
+    "theirs; drizzle-kit writes the ALTER COLUMN alone)";
+
+/* Column c (new side) as it was before this migration; NULL when it is new. */
+static const dz_column *column_before(const dz_sqlgen_ctx *ctx, const dz_op *op,
+                                      const dz_column *c) {
+  for (size_t i = 0; i < ctx->diff->changes.len; i++) {
+    const dz_change *ch = &ctx->diff->changes.items[i];
+    if (ch->new_column == c && ch->old_column) return ch->old_column;
+  }
+  const dz_table *ot = op->change ? op->change->old_table : NULL;
+  return ot ? dz_table_find_column(ot, c->name) : NULL;
+}
+
+/* libSQL's ALTER COLUMN only replaces the column's text in the schema, and a
+** row that predates the column (SQLite's ADD COLUMN stores nothing in old
+** rows) reads the default the text names now. When the default an ALTER
+** COLUMN writes (written, NULL for none) is not the one before, an UPDATE
+** first stores each row's current value in the row itself. */
+static void store_values(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_column *c,
+                         const char *written) {
+  const dz_column *old = column_before(ctx, op, c);
+  const char *had = old && old->def.kind != DZ_DEFAULT_NONE ? old->def.text : NULL;
+  if (!old || dz_streq(had, written)) return;
   dz_sqlw w;
   dz_sqlw_begin(&w, ctx);
-  dz_sqlw_put(&w, "ALTER TABLE ");
-  dz_sqlw_bt(&w, op->table);
-  dz_sqlw_put(&w, " ALTER COLUMN ");
-  dz_sqlw_dq(&w, c->name);
-  dz_sqlw_put(&w, " TO ");
-  dz_sqlw_dq(&w, c->name);
+  put_column_twice(&w, "UPDATE ", op->table, " SET ", c->name, " = ");
+  dz_sqlw_put(&w, ";");
+  dz_sqlw_emit(&w, op->change, materialize_reason);
+}
+
+static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
+  const dz_column *c = op->column;
+  bool kept;
+  const char *def = alter_default(op, c, &kept);
+  bool skipped = turso_all_indexes(ctx, op, false);
+  store_values(ctx, op, c, def);
+  dz_sqlw w;
+  dz_sqlw_begin(&w, ctx);
+  put_column_twice(&w, "ALTER TABLE ", op->table, " ALTER COLUMN ", c->name, " TO ");
   sqlite3_str_appendf(w.s, " %s", c->type);
   bool nn = op->alter == DZ_AL_SET_NOTNULL || (op->alter != DZ_AL_DROP_NOTNULL && c->not_null);
   if (nn) dz_sqlw_put(&w, " NOT NULL");
-  bool with_default = op->alter == DZ_AL_SET_DEFAULT ||
-                      (op->alter != DZ_AL_DROP_DEFAULT && default_truthy(&c->def));
-  if (with_default) put_default(&w, op->table, c);
+  if (def) put_default(&w, op->table, c); /* def is c's own default text */
   dz_sqlw_put(&w, ";");
   /* The ALTER is written before the block's CREATE INDEX pass, so ask that
   ** pass's question up front: would it leave an index out? */
   for (size_t i = 0; i < ctx->next->tables.len && !skipped; i++)
     skipped = ctx->next->tables.items[i]->indexes.len &&
               dz_sql_rebuilds_find(&ctx->rebuilds, ctx->next->tables.items[i]->name);
-  dz_sqlw_emit(&w, op->change, skipped ? turso_index_reason : op->deviation);
+  dz_sqlw_emit(&w, op->change, both_reasons(ctx->a, skipped ? turso_index_reason : op->deviation,
+                                             kept ? kept_default_reason(ctx, def) : NULL));
   turso_all_indexes(ctx, op, true);
 }
 
 static void turso_create_ref(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const dz_foreign_key *fk = op->fk;
   const dz_column *c = dz_table_find_column(op->table_next, fk->columns_from.items[0]);
+  bool kept = false;
+  const char *def = c ? alter_default(NULL, c, &kept) : NULL;
+  if (c) store_values(ctx, op, c, def);
   dz_sqlw w;
   dz_sqlw_begin(&w, ctx);
-  dz_sqlw_put(&w, "ALTER TABLE ");
-  dz_sqlw_bt(&w, fk->table_from);
-  dz_sqlw_put(&w, " ALTER COLUMN ");
-  dz_sqlw_dq(&w, fk->columns_from.items[0]);
-  dz_sqlw_put(&w, " TO ");
-  dz_sqlw_dq(&w, fk->columns_from.items[0]);
+  put_column_twice(&w, "ALTER TABLE ", fk->table_from, " ALTER COLUMN ", fk->columns_from.items[0],
+                   " TO ");
   if (c) {
     sqlite3_str_appendf(w.s, " %s", c->type);
     if (c->not_null) dz_sqlw_put(&w, " NOT NULL");
-    if (default_truthy(&c->def)) put_default(&w, fk->table_from, c);
+    if (def) put_default(&w, fk->table_from, c);
   }
   sqlite3_str_appendf(w.s, " REFERENCES %s(%s)", fk->table_to, fk->columns_to.items[0]);
   if (has_text(fk->on_delete)) sqlite3_str_appendf(w.s, " ON DELETE %s", fk->on_delete);
   if (has_text(fk->on_update)) sqlite3_str_appendf(w.s, " ON UPDATE %s", fk->on_update);
   dz_sqlw_put(&w, ";");
-  dz_sqlw_emit(&w, op->change, op->deviation);
+  dz_sqlw_emit(&w, op->change, both_reasons(ctx->a, op->deviation,
+                                             kept ? kept_default_reason(ctx, def) : NULL));
 }
 
 /* A generated column changed in place: drizzle-kit drops and re-adds it. */

@@ -3,9 +3,11 @@
 // default): drizzle-kit's SQL, applied the way drizzle-orm's migrator applies
 // it (split on the breakpoint, inside BEGIN ... COMMIT), fails or corrupts
 // data; drizzle-lsp's SQL for the same snapshots keeps every row and value
-// with a clean foreign_key_check, and its rollback restores the schema.
+// with a clean foreign_key_check, and its rollback restores the schema. The
+// Turso cases run on real libSQL (@libsql/client on a file), each migration
+// through the client's migrate() as drizzle-orm's libSQL migrator does.
 import assert from 'node:assert/strict';
-import { sqliteTable, sqliteView, integer, text, index, check } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, sqliteView, integer, real, text, index, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import * as dk from './drizzle_kit.mjs';
 import path from 'node:path';
@@ -26,14 +28,16 @@ function dbAt(prevSnap, seed) {
   return db;
 }
 
-// extra: more dz_sqlgen options (--mode T.C=MODE: what the schema code says).
-async function scenario(prevExports, nextExports, renames, extra = []) {
-  const prev = await dk.snapshot(prevExports);
+// opts.dialect (default sqlite); opts.prevSnap: a snapshot to start from
+// (default: a fresh one of prevExports); opts.extra: more dz_sqlgen options
+// (--mode T.C=MODE: what the schema code says).
+async function scenario(prevExports, nextExports, renames, { dialect = 'sqlite', prevSnap, extra = [] } = {}) {
+  const prev = prevSnap || await dk.snapshot(prevExports);
   const next = await dk.snapshot(nextExports, prev.id);
-  const theirs = await dk.migration(prev, next, 'sqlite', renames);
-  const plan = ours(dir, prev, next, 'sqlite', renames, extra);
+  const theirs = await dk.migration(prev, next, dialect, renames);
+  const plan = ours(dir, prev, next, dialect, renames, extra);
   assert.equal(plan.error, undefined, plan.message);
-  return { prev, next, theirs: dk.fileText(theirs.statements), plan };
+  return { prev, next, theirs: dk.fileText(theirs.statements), statements: theirs.statements, plan };
 }
 
 function fkClean(db) {
@@ -384,7 +388,7 @@ for (const action of ['cascade', 'set null', 'no action']) {
     applyOrm(db, [plan, text]);
     return db;
   };
-  const add = await scenario(cols({}), cols(dated), undefined, modes);
+  const add = await scenario(cols({}), cols(dated), undefined, { extra: modes });
   const base = ours(dir, null, add.prev, 'sqlite').text;
   r.check('Date defaults added to a table with rows: drizzle-kit\'s SQL reads back as Invalid Date', () => {
     assert.match(add.theirs, /DEFAULT '"2024-01-01T00:00:00.000Z"' NOT NULL/);
@@ -413,7 +417,7 @@ for (const action of ['cascade', 'set null', 'no action']) {
 
   // A rebuild (a new check) of a table that has them: the new table's CREATE.
   const withCheck = { e: sqliteTable('events', { id: id(), name: text('name'), ...dated }, (t) => [check('named', sql`${t.name} <> ''`)]) };
-  const rb = await scenario(cols(dated), withCheck, undefined, modes);
+  const rb = await scenario(cols(dated), withCheck, undefined, { extra: modes });
   r.check('Date defaults in a rebuilt table: drizzle-kit\'s CREATE TABLE has the JSON text, plain inserts read back as Invalid Date', () => {
     const db = dbAt(rb.prev, "INSERT INTO events(id, name, at, at_ms) VALUES (1, 'a', 10, 20)");
     migrate(db, rb.theirs);
@@ -456,26 +460,28 @@ for (const action of ['cascade', 'set null', 'no action']) {
 // ---- Turso: libSQL's ALTER COLUMN next to a new index ------------------------
 // drizzle-kit wraps a libSQL ALTER COLUMN in DROP INDEX / CREATE INDEX for
 // every index of the schema, including one this migration only creates later.
+const { createClient } = createRequire(import.meta.url)('@libsql/client');
+let tursoNo = 0;
+// A libSQL database (@libsql/client on a file) at snapshot snap, seeded.
+async function tursoAt(snap, seed) {
+  const c = createClient({ url: 'file:' + path.join(dir, `turso${tursoNo++}.db`) });
+  await c.batch(ours(dir, null, snap, 'turso').forward.map((x) => x.sql), 'write');
+  for (const q of seed) await c.execute(q);
+  return c;
+}
+// drizzle-orm's libSQL migrator hands a migration's statements to the
+// client's migrate(): foreign keys off, one transaction.
+const split = (text) => text.split('--> statement-breakpoint').filter((x) => x.trim());
+const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")).rows
+  .map((x) => `${x.type} ${x.name} ${String(x.sql).replace(/[`"]/g, '').replace(/^CREATE TABLE \S+/, 'CREATE TABLE').replace(/\s+/g, ' ').replace(/\s*([(),])\s*/g, '$1')}`);
 {
-  const { createClient } = createRequire(import.meta.url)('@libsql/client');
   const users = (next) => ({ u: sqliteTable('users', { id: id(), name: next ? text('name').notNull() : text('name'),
     ...(next ? { email: text('email').unique() } : {}) }, (t) => [index('users_name').on(t.name)]) });
   const prev = await dk.snapshot(users(false));
   const next = await dk.snapshot(users(true), prev.id);
   const theirs = (await dk.migration(prev, next, 'turso')).statements;
   const plan = ours(dir, prev, next, 'turso');
-  let n = 0;
-  // drizzle-orm's libSQL migrator hands a migration's statements to the
-  // client's migrate(): foreign keys off, one transaction.
-  const libsqlAt = async () => {
-    const c = createClient({ url: 'file:' + path.join(dir, `turso${n++}.db`) });
-    await c.batch(ours(dir, null, prev, 'turso').forward.map((x) => x.sql), 'write');
-    await c.execute("INSERT INTO users VALUES (1, 'ann')");
-    return c;
-  };
-  const split = (text) => text.split('--> statement-breakpoint').filter((x) => x.trim());
-  const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")).rows
-    .map((x) => `${x.type} ${x.name} ${String(x.sql).replace(/[`"]/g, '').replace(/^CREATE TABLE \S+/, 'CREATE TABLE').replace(/\s+/g, ' ')}`);
+  const libsqlAt = () => tursoAt(prev, ["INSERT INTO users VALUES (1, 'ann')"]);
   await r.checkAsync('Turso ALTER COLUMN next to a new unique column: drizzle-kit drops an index that does not exist', async () => {
     const c = await libsqlAt();
     await assert.rejects(c.batch(theirs, 'write'), /no such index/);
@@ -489,6 +495,144 @@ for (const action of ['cascade', 'set null', 'no action']) {
     assert.ok((await c.execute("SELECT name FROM sqlite_master WHERE name = 'users_email_unique'")).rows.length === 1);
     await c.migrate(split(plan.rollback_text));
     assert.deepEqual(await shape(c), before);
+    c.close();
+  });
+}
+
+// ---- Turso: a column's default changed by libSQL's ALTER COLUMN --------------
+// SQLite's ADD COLUMN writes nothing into existing rows: they read the column's
+// default from the table's text. libSQL's ALTER COLUMN ... TO rewrites only
+// that text, so drizzle-kit's ALTER COLUMN for a changed or dropped default
+// silently changes those rows (to the new default, or NULL even in a NOT NULL
+// column). drizzle-lsp stores the values first (UPDATE t SET c = c). drizzle-kit
+// also leaves a default of 0 or false out of the ALTER COLUMN (the database
+// loses it, with the same effect on old rows); drizzle-lsp keeps it.
+{
+  const q = (name) => '`' + name.replace(/`/g, '``') + '`';
+  const stores = /-- drizzle-lsp: stores every row's value of the column before its default changes/;
+  const keeps = /keeps the column's DEFAULT 0 \(drizzle-kit leaves a default of 0 or false out/;
+  // [label, table, column, the column when added, the column after (p: a table it
+  // may reference), drizzle-lsp's fix: 'stores' (adds the UPDATE), 'keeps' (keeps
+  // the default in the ALTER COLUMN), null (drizzle-kit's SQL keeps the values)]
+  const cases = [
+    ['default changed', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).default(7), 'stores'],
+    ['default dropped', 't', 'c', (n) => text(n).default('x'), (n) => text(n), 'stores'],
+    ['NOT NULL default dropped', 't', 'c', (n) => integer(n).notNull().default(5), (n) => integer(n).notNull(), 'stores'],
+    ['default set where there was none', 't', 'c', (n) => integer(n), (n) => integer(n).default(7), 'stores'],
+    ['default changed with NOT NULL', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(7), 'stores'],
+    ['default changed with the type', 't', 'c', (n) => integer(n).default(5), (n) => text(n).default('x'), 'stores'],
+    ['default changed, hostile names', 'we"ird`t', 'c"o`l', (n) => text(n).default('a'), (n) => text(n).default('b'), 'stores'],
+    ['NOT NULL set next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n) => integer(n).notNull().default(0), 'keeps'],
+    // A new reference is an ALTER COLUMN too.
+    ['reference added next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n, p) => integer(n).default(0).references(() => p.id), 'keeps'],
+    // Same default written: the rows read what they read before.
+    ['NOT NULL set, same default', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(5), null],
+    ['type changed, same default', 't', 'c', (n) => integer(n).default(5), (n) => real(n).default(5), null],
+  ];
+  for (const [label, tname, cname, before, after, fix] of cases) {
+    const table = (col) => {
+      const p = sqliteTable('p', { id: id() });
+      return { p, t: sqliteTable(tname, { id: id(), ...(col ? { c: col(cname, p) } : {}) }) };
+    };
+    const s0 = await dk.snapshot(table(null));
+    const s1 = await dk.snapshot(table(before), s0.id);
+    const sc = await scenario(null, table(after), undefined, { dialect: 'turso', prevSnap: s1 });
+    // Rows 1 and 2 predate the column; row 3 is inserted after it, with its
+    // default. p's row 0 is there for a default of 0 that references it
+    // (libSQL's client enforces foreign keys).
+    const setup = async () => {
+      const c = await tursoAt(s0, ['INSERT INTO p(id) VALUES (0)', `INSERT INTO ${q(tname)}(id) VALUES (1), (2)`]);
+      await c.migrate(split(ours(dir, s0, s1, 'turso').text));
+      await c.execute(`INSERT INTO ${q(tname)}(id) VALUES (3)`);
+      return c;
+    };
+    const values = async (c) => (await c.execute(`SELECT id, ${q(cname)} AS v FROM ${q(tname)} ORDER BY id`)).rows.map((x) => [x.id, x.v]);
+    // The value a row inserted without the column gets (an error's message if refused).
+    const fresh = async (c) => {
+      try {
+        await c.execute(`INSERT INTO ${q(tname)}(id) VALUES (9)`);
+      } catch (e) {
+        return e.message;
+      }
+      const v = (await values(c)).find((x) => x[0] === 9)[1];
+      await c.execute(`DELETE FROM ${q(tname)} WHERE id = 9`);
+      return v;
+    };
+    const marked = sc.plan.forward.filter((x) => x.deviation);
+    const hostile = /[`"]/.test(tname + cname);
+    if (hostile) {
+      await r.checkAsync(`Turso ${label}: drizzle-kit's ALTER COLUMN does not parse`, async () => {
+        const c = await setup();
+        await assert.rejects(c.migrate(sc.statements), /syntax error/);
+        c.close();
+      });
+    } else if (fix) {
+      await r.checkAsync(`Turso ${label}: drizzle-kit's ALTER COLUMN changes the rows that predate the column`, async () => {
+        const c = await setup();
+        const was = await values(c);
+        await c.migrate(sc.statements);
+        const now = await values(c);
+        assert.notDeepEqual(now.slice(0, 2), was.slice(0, 2), 'the old rows kept their values');
+        assert.deepEqual(now[2], was[2], 'the stored row changed');
+        if (fix === 'keeps') assert.notEqual(await fresh(c), 0, 'the database kept DEFAULT 0');
+        c.close();
+      });
+    }
+    await r.checkAsync(`Turso ${label}: drizzle-lsp keeps every value on libSQL and rolls back`, async () => {
+      const c = await setup();
+      const was = await values(c), shapeBefore = await shape(c);
+      await c.migrate(split(sc.plan.text));
+      assert.deepEqual(await values(c), was);
+      if (!hostile && fix !== 'keeps') {
+        const kit = await setup();
+        await kit.migrate(sc.statements);
+        assert.deepEqual(await shape(c), await shape(kit), 'the schema differs from drizzle-kit\'s');
+        kit.close();
+        // Only the marked UPDATE is added to drizzle-kit's statements.
+        const plain = sc.plan.forward.filter((x) => !x.deviation).map((x) => x.sql.trim());
+        assert.deepEqual(plain, sc.statements.map((x) => x.trim()));
+      }
+      if (fix === 'stores') {
+        const dq = '"' + cname.replace(/"/g, '""') + '"';
+        assert.match(sc.plan.text, stores);
+        assert.equal(sc.plan.forward.length, sc.statements.length + 1);
+        assert.equal(marked[0].sql, `UPDATE ${q(tname)} SET ${dq} = ${dq};`);
+      } else if (fix === 'keeps') {
+        // drizzle-kit's one statement, with the default it left out.
+        assert.equal(marked.length, 1);
+        assert.match(marked[0].deviation, keeps);
+        assert.deepEqual(sc.plan.forward.map((x) => x.sql.replace(' DEFAULT 0', '')), sc.statements);
+        assert.equal(await fresh(c), 0);
+      } else {
+        assert.deepEqual(marked, []);
+      }
+      await c.migrate(split(sc.plan.rollback_text));
+      assert.deepEqual(await shape(c), shapeBefore);
+      assert.deepEqual(await values(c), was);
+      // The old default is back for new rows too.
+      assert.equal(await fresh(c), was[2][1]);
+      c.close();
+    });
+  }
+}
+
+// The same with the table and the column renamed in that migration: the
+// UPDATE runs after the renames, under the new names.
+{
+  const s0 = await dk.snapshot({ t: sqliteTable('t', { id: id() }) });
+  const s1 = await dk.snapshot({ t: sqliteTable('t', { id: id(), c: integer('c').default(5) }) }, s0.id);
+  const ren = { tables: [['t', 't2']], columns: [['t2', 'c', 'c2']] };
+  const sc = await scenario(null, { t: sqliteTable('t2', { id: id(), c2: integer('c2').default(7) }) }, ren, { dialect: 'turso', prevSnap: s1 });
+  await r.checkAsync('Turso default changed in a renamed table and column: drizzle-lsp keeps every value and rolls back', async () => {
+    const c = await tursoAt(s0, ['INSERT INTO t(id) VALUES (1), (2)']);
+    await c.migrate(split(ours(dir, s0, s1, 'turso').text));
+    const before = await shape(c);
+    await c.migrate(split(sc.plan.text));
+    assert.match(sc.plan.text, /UPDATE `t2` SET "c2" = "c2";/);
+    assert.deepEqual((await c.execute('SELECT id, c2 FROM t2 ORDER BY id')).rows.map((x) => [x.id, x.c2]), [[1, 5], [2, 5]]);
+    await c.migrate(split(sc.plan.rollback_text));
+    assert.deepEqual(await shape(c), before);
+    assert.deepEqual((await c.execute('SELECT id, c FROM t ORDER BY id')).rows.map((x) => [x.id, x.c]), [[1, 5], [2, 5]]);
     c.close();
   });
 }
