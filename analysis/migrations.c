@@ -108,16 +108,30 @@ static dz_result check_entry(const char *journal_path, const dz_journal *j, size
 }
 
 /* A snapshot read through snapshot.h; its own syntax errors already name the
-** file and field, and are an inconsistency of the folder. */
-static dz_result load_snapshot(dz_migration *m, dz_arena *a, dz_error *err) {
+** file and field, and are an inconsistency of the folder. A missing one is
+** an error only for the last entry: drizzle-kit builds the next migration on
+** the newest snapshot file, so without it the next migration would repeat
+** the last one (docs/drizzle-kit-facts.md). An earlier gap is a warning. */
+static dz_result load_snapshot(dz_migrations *ms, dz_migration *m, bool last, dz_arena *a, dz_error *err) {
   char *text;
   size_t len;
   bool found;
   dz_result rc = read_optional(m->snapshot_path, a, &text, &len, &found, err);
   if (rc != DZ_OK) return rc;
-  if (!found)
-    return inconsistent(err, "%s is missing (the snapshot of journal entry %d, \"%s\")", m->snapshot_path,
-                        m->entry->idx, m->entry->tag);
+  if (!found && last)
+    return inconsistent(err,
+                        "%s is missing (the snapshot of journal entry %d, \"%s\", the last one): the "
+                        "next migration cannot be built without it; restore it (from version control)",
+                        m->snapshot_path, m->entry->idx, m->entry->tag);
+  if (!found) {
+    dz_vec_push(a, &ms->warnings,
+                dz_arena_printf(a,
+                                "%s is missing (the snapshot of journal entry %d, \"%s\"): the "
+                                "migration still runs, but verify cannot check what %s.sql gives; "
+                                "restore the file (from version control) to check it",
+                                m->snapshot_path, m->entry->idx, m->entry->tag, m->entry->tag));
+    return DZ_OK;
+  }
   rc = dz_snapshot_read(m->snapshot_path, text, len, a, &m->snapshot, err);
   if (rc != DZ_OK && err) err->code = DZ_ERR_INCONSISTENT;
   return rc == DZ_OK ? DZ_OK : DZ_ERR_INCONSISTENT;
@@ -142,22 +156,34 @@ static dz_result load_sql(dz_migration *m, const char *dir, dz_arena *a, dz_erro
   return rc;
 }
 
-/* Each snapshot's prevId is the previous one's id, the first's all zeros. */
+/* The prevId a snapshot must have: the previous one's id, the first's all
+** zeros. NULL across a gap (the previous entry has no snapshot): the prevId
+** names the missing file's id, which is unknown, so nothing can be held
+** against it. */
+static const char *expected_prev_id(const dz_migration *prev) {
+  if (!prev) return DZ_ORIGIN_UUID;
+  return prev->snapshot ? prev->snapshot->id : NULL;
+}
+
+/* The snapshot's place in the chain, and an id no other snapshot has. */
 static dz_result check_chain(const dz_migrations *ms, size_t i, dz_error *err) {
   const dz_migration *m = &ms->items.items[i], *prev = i ? &ms->items.items[i - 1] : NULL;
-  const char *want = prev ? prev->snapshot->id : DZ_ORIGIN_UUID;
+  if (!m->snapshot) return DZ_OK;
+  const char *want = expected_prev_id(prev);
   const char *got = m->snapshot->prev_id ? m->snapshot->prev_id : "";
-  if (strcmp(got, want) != 0) {
+  if (want && strcmp(got, want) != 0) {
     if (prev)
       return inconsistent(err, "%s: prevId is \"%s\", but the previous snapshot %s has id \"%s\"",
                           m->snapshot_path, got, prev->snapshot_path, want);
     return inconsistent(err, "%s: prevId is \"%s\"; the first snapshot's prevId must be \"%s\"",
                         m->snapshot_path, got, want);
   }
-  for (size_t k = 0; k < i; k++)
-    if (strcmp(ms->items.items[k].snapshot->id, m->snapshot->id) == 0)
+  for (size_t k = 0; k < i; k++) {
+    const dz_migration *o = &ms->items.items[k];
+    if (o->snapshot && strcmp(o->snapshot->id, m->snapshot->id) == 0)
       return inconsistent(err, "%s has the same id \"%s\" as %s", m->snapshot_path, m->snapshot->id,
-                          ms->items.items[k].snapshot_path);
+                          o->snapshot_path);
+  }
   return DZ_OK;
 }
 
@@ -173,7 +199,9 @@ static dz_result load_entry(dz_migrations *ms, size_t i, const char *journal_pat
     return inconsistent(err, "%s: tag \"%s\" has no \"<prefix>_\" part to name its snapshot", journal_path,
                         m.entry->tag);
   m.snapshot_path = dz_arena_printf(a, "%s/meta/%s_snapshot.json", ms->dir, prefix);
-  if ((rc = load_sql(&m, ms->dir, a, err)) != DZ_OK || (rc = load_snapshot(&m, a, err)) != DZ_OK) return rc;
+  bool last = i + 1 == ms->journal->entries.len;
+  if ((rc = load_sql(&m, ms->dir, a, err)) != DZ_OK || (rc = load_snapshot(ms, &m, last, a, err)) != DZ_OK)
+    return rc;
   dz_vec_push(a, &ms->items, m);
   return check_chain(ms, i, err);
 }

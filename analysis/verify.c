@@ -133,6 +133,14 @@ static dz_result verify_rollback(sqlite3 *db, const dz_migrations *ms, size_t i,
   return DZ_OK;
 }
 
+/* Without a snapshot the migration is applied (the next ones build on it)
+** but there is nothing to hold the database against. */
+static void not_compared(const dz_migrations *ms, const dz_migration *m, dz_verify_step *s, dz_arena *a) {
+  s->status = DZ_VERIFY_UNCOMPARED;
+  s->reason = dz_arena_printf(a, "not compared: no snapshot (%s is missing)", relative(ms, m->snapshot_path));
+  if (m->down_sql) s->rollback_unchecked = "its rollback is not checked either: no snapshot";
+}
+
 static dz_result verify_step(sqlite3 *db, const dz_migrations *ms, size_t i, const dz_schema *prev,
                              dz_verify_step *s, bool *stop, dz_arena *a, dz_error *err) {
   const dz_migration *m = &ms->items.items[i];
@@ -142,12 +150,20 @@ static dz_result verify_step(sqlite3 *db, const dz_migrations *ms, size_t i, con
     *stop = true;
     return DZ_OK;
   }
+  if (!m->snapshot) {
+    not_compared(ms, m, s, a);
+    return DZ_OK;
+  }
   dz_result rc = check_schema(db, m->snapshot, relative(ms, m->snapshot_path), sql_name, "", s, a, err);
-  if (rc == DZ_OK && m->down_sql) rc = verify_rollback(db, ms, i, prev, s, stop, a, err);
-  return rc;
+  if (rc != DZ_OK || !m->down_sql) return rc;
+  if (prev) return verify_rollback(db, ms, i, prev, s, stop, a, err);
+  s->rollback_unchecked = dz_arena_printf(a, "rollback not checked: the snapshot it should give back, %s, is missing",
+                                          relative(ms, ms->items.items[i - 1].snapshot_path));
+  return DZ_OK;
 }
 
 static dz_result replay(sqlite3 *db, const dz_migrations *ms, dz_verify_report *r, dz_arena *a, dz_error *err) {
+  /* The schema before migration i: NULL after one without a snapshot. */
   const dz_schema *prev = dz_schema_new(a, DZ_DIALECT_SQLITE);
   bool stop = false;
   for (size_t i = 0; i < ms->items.len; i++) {

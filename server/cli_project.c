@@ -1,7 +1,7 @@
 /*
 ** cli_project.c — loading the project every CLI command starts from, so
 ** that each command reports config errors, an inconsistent migrations folder
-** and extraction diagnostics the same way.
+** (and the folder's warnings) and extraction diagnostics the same way.
 */
 #include "drizzle_lsp/cli.h"
 #include "drizzle_lsp/migrations.h"
@@ -45,6 +45,8 @@ int dz_cli_open_project(const char *command, const dz_cli_options *opts, dz_aren
                          &out->migrations, &err) != DZ_OK ||
       dz_project_read_schema(out->config, a, &out->schema, &diags, &err) != DZ_OK)
     return dz_cli_fail(command, &err);
+  for (size_t i = 0; i < out->migrations->warnings.len; i++)
+    fprintf(stderr, "drizzle-lsp %s: warning: %s\n", command, out->migrations->warnings.items[i]);
   out->schema_problems = print_diags(out->schema, &diags);
   return DZ_EXIT_OK;
 }

@@ -198,7 +198,9 @@ static const char *undo_all(rollback_ctx *c) {
 
 /* After the rollback the database should hold the schema of the newest
 ** migration still applied; a difference (the database had drifted, or an
-** entry was skipped) is worth a warning, not a failure: the rollback ran. */
+** entry was skipped) is worth a warning, not a failure: the rollback ran.
+** When that migration's snapshot file is missing there is nothing to compare
+** with, and that is said. */
 static void compare_with_snapshot(rollback_ctx *c) {
   const dz_migration *last = NULL;
   int64_t oldest_undone = c->undo.items[c->undo.len - 1]->when;
@@ -206,6 +208,10 @@ static void compare_with_snapshot(rollback_ctx *c) {
     if (c->ap->row_of[i] && c->ap->row_of[i]->when < oldest_undone) last = &c->ms->items.items[i];
   const dz_schema *want = last ? last->snapshot : dz_schema_new(c->a, DZ_DIALECT_SQLITE);
   const char *want_name = last ? strrchr(last->snapshot_path, '/') + 1 : "an empty database";
+  if (!want) {
+    printf("The schema was not compared: %s, the snapshot of %s, is missing.\n", want_name, last->entry->tag);
+    return;
+  }
   dz_schema *got = NULL;
   dz_error err;
   dz_strvec lines = {0};

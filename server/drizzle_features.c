@@ -158,6 +158,9 @@ void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_proj
     return;
   }
   if (an->error) dz_server_log(s, DZ_LOG_WARNING, "%s", an->error);
+  const dz_strvec *warnings = dz_ws_project_new_folder_warnings(p);
+  for (size_t i = 0; warnings && i < warnings->len; i++)
+    dz_server_log(s, DZ_LOG_WARNING, "%s", warnings->items[i]);
   dz_features_measure(s, p, an);
   for (size_t i = 0; i < dz_documents_count(s->docs); i++) {
     const dz_document *doc = dz_documents_at(s->docs, i);

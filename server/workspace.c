@@ -36,6 +36,7 @@ struct dz_ws_project {
   dz_arena *mig_arena;
   dz_migrations *migrations;
   const char *mig_error;
+  bool mig_warned; /* the folder's warnings were handed out since it was loaded */
   uv_timespec_t journal_mtime;
   int64_t journal_size; /* -1: no journal */
   bool mig_loaded;
@@ -294,6 +295,12 @@ void dz_workspace_file_changed(dz_workspace *ws, const char *path) {
 
 void dz_ws_project_migrations_changed(dz_ws_project *p) { p->mig_loaded = false; }
 
+const dz_strvec *dz_ws_project_new_folder_warnings(dz_ws_project *p) {
+  if (p->mig_warned || !p->migrations || !p->migrations->warnings.len) return NULL;
+  p->mig_warned = true;
+  return &p->migrations->warnings;
+}
+
 dz_findings *dz_ws_project_unmeasured(dz_ws_project *p) {
   if (p->measured || !p->an_arena || !p->analysis.findings) return NULL;
   p->measured = true;
@@ -327,6 +334,7 @@ static void refresh_migrations(dz_ws_project *p) {
   dz_error err;
   p->migrations = NULL;
   p->mig_error = NULL;
+  p->mig_warned = false;
   if (dz_migrations_load(p->out_dir, p->config->dialect, p->mig_arena, &p->migrations, &err) !=
       DZ_OK)
     p->mig_error = dz_arena_strdup(p->mig_arena, err.message);

@@ -4,13 +4,20 @@
 ** <out>/<tag>.down.sql), loaded and checked for consistency, and the naming of
 ** the next migration.
 **
-** A folder is consistent when every journal entry has its .sql and snapshot
-** file, idx runs 0, 1, 2, ..., `when` grows (drizzle-orm's migrator skips an
-** entry older than the newest one applied), each snapshot's prevId is the id
-** of the one before (the first: all zeros), and no snapshot or migration-like
-** .sql file lies outside the journal. Anything else is DZ_ERR_INCONSISTENT
-** naming the file and what is wrong, because drizzle-kit would build the next
-** migration on a wrong "previous" schema.
+** A folder is consistent when every journal entry has its .sql file, the
+** last entry has its snapshot file, idx runs 0, 1, 2, ..., `when` grows
+** (drizzle-orm's migrator skips an entry older than the newest one applied),
+** each snapshot's prevId is the id of the one before (the first: all zeros),
+** snapshot ids are unique, and no snapshot or migration-like .sql file lies
+** outside the journal. Anything else is DZ_ERR_INCONSISTENT naming the file
+** and what is wrong, because drizzle-kit would build the next migration on a
+** wrong "previous" schema.
+**
+** An entry before the last may lack its snapshot (real, healthy folders do;
+** drizzle-kit itself only reads the newest snapshot file): that migration
+** gets snapshot == NULL, the folder a warning naming the file, and the
+** snapshot after the gap has its prevId unchecked (it names the missing
+** file's id, which is unknown).
 */
 #ifndef DZ_MIGRATIONS_H
 #define DZ_MIGRATIONS_H
@@ -29,8 +36,9 @@ typedef struct dz_migration {
   const char *down_path;          /* NULL when there is no <tag>.down.sql */
   const char *down_sql;
   size_t down_len;
-  const char *snapshot_path;
-  dz_schema *snapshot;            /* the schema after this migration */
+  const char *snapshot_path;      /* set even when the file is missing */
+  dz_schema *snapshot;            /* the schema after this migration; NULL when its
+                                     file is missing (never for the last one) */
 } dz_migration;
 
 typedef struct dz_migrations {
@@ -38,13 +46,17 @@ typedef struct dz_migrations {
   dz_dialect dialect;             /* the config's: Turso folders may use libSQL-only SQL */
   dz_journal *journal;            /* an empty journal when the folder has none yet */
   DZ_VEC(dz_migration) items;     /* in journal order */
+  dz_strvec warnings;             /* problems that do not stop loading (a
+                                     missing snapshot before the last), one
+                                     line each naming the file */
 } dz_migrations;
 
 /* Load and check the folder dir (the config's out folder) for dialect. A
 ** missing folder is not an error: it yields no migrations. Everything is
 ** allocated in a. Errors: DZ_ERR_INCONSISTENT naming the file and what is
 ** wrong (unreadable JSON included: the reader's message names the field),
-** DZ_ERR_IO when a file cannot be read at all. */
+** DZ_ERR_IO when a file cannot be read at all. On DZ_OK, (*out)->warnings
+** lists what the caller should show the user once. */
 dz_result dz_migrations_load(const char *dir, dz_dialect dialect, dz_arena *a,
                              dz_migrations **out, dz_error *err);
 

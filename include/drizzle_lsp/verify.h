@@ -7,7 +7,10 @@
 ** resulting schema must equal that migration's snapshot. A rollback
 ** (<tag>.down.sql), when there is one, is applied next and must give back
 ** the previous snapshot's schema; the migration is then applied again so the
-** replay goes on.
+** replay goes on. A migration whose snapshot file is missing (migrations.h
+** allows that before the last entry) is applied but not compared, and
+** neither its rollback nor the next one's (whose "before" is that missing
+** snapshot) can be checked.
 */
 #ifndef DZ_VERIFY_H
 #define DZ_VERIFY_H
@@ -19,14 +22,18 @@
 typedef enum dz_verify_status {
   DZ_VERIFY_OK,
   DZ_VERIFY_FAILED,
-  DZ_VERIFY_SKIPPED /* an earlier migration's SQL failed, so this one was not run */
+  DZ_VERIFY_SKIPPED,   /* an earlier migration's SQL failed, so this one was not run */
+  DZ_VERIFY_UNCOMPARED /* applied, but it has no snapshot to compare with */
 } dz_verify_status;
 
 typedef struct dz_verify_step {
   const dz_migration *migration;
   dz_verify_status status;
   bool rollback_checked;  /* it has a .down.sql, and that was proven too */
-  const char *reason;     /* NULL when ok: what failed, one line */
+  const char *rollback_unchecked; /* it has a .down.sql that could not be
+                                     checked: why, one line; else NULL */
+  const char *reason;     /* NULL when ok: what failed or why it was not
+                             run or compared, one line */
   dz_strvec details;      /* the schema differences behind reason, one per line */
 } dz_verify_step;
 

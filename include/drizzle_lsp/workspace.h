@@ -89,6 +89,11 @@ const dz_migrations *dz_ws_project_migrations(dz_ws_project *p);
 ** until the next call. NULL only when a schema file cannot be read (err). */
 const dz_ws_analysis *dz_ws_project_analyze(dz_ws_project *p, dz_error *err);
 
+/* The migrations folder's warnings (migrations.h), once per load of the
+** folder, after an analysis: NULL when already handed out or when there are
+** none. Borrowed until the folder is reloaded. */
+const dz_strvec *dz_ws_project_new_folder_warnings(dz_ws_project *p);
+
 /* The current analysis' findings, once per analysis, for measuring on a
 ** development database (figures are added to them in the analysis' arena);
 ** NULL when already handed out or when there is no analysis. */
