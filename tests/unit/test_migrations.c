@@ -1,7 +1,8 @@
 /*
 ** test_migrations.c — the migrations folder: naming the next migration,
 ** writing a set of files all-or-nothing, and loading a folder with every kind
-** of inconsistency named.
+** of inconsistency named (and a snapshot missing before the last entry only
+** warned about).
 */
 #include "drizzle_lsp/fswrite.h"
 #include "drizzle_lsp/migrations.h"
@@ -329,7 +330,8 @@ DZ_TEST(each_inconsistency_is_named) {
   const char *journal_fmt = "{\"version\":\"7\",\"dialect\":\"sqlite\",\"entries\":[%s,%s]}";
   broken_case cases[] = {
       {"sql missing", "0001_b.sql", NULL, "0001_b.sql is missing", "journal entry 1"},
-      {"snapshot missing", "meta/0001_snapshot.json", NULL, "meta/0001_snapshot.json is missing", "0001_b"},
+      {"last snapshot missing", "meta/0001_snapshot.json", NULL, "meta/0001_snapshot.json is missing",
+       "\"0001_b\", the last one"},
       {"idx gap", "meta/_journal.json",
        dz_arena_printf(a, journal_fmt, e0, entry_json(a, 2, 1700000000001LL, "0001_b")), "_journal.json",
        "has idx 2"},
@@ -365,6 +367,109 @@ DZ_TEST(each_inconsistency_is_named) {
     if (!strstr(err.message, cases[i].expect1) || !strstr(err.message, cases[i].expect2))
       DZ_FAIL("%s: message \"%s\" lacks \"%s\" or \"%s\"", cases[i].what, err.message, cases[i].expect1,
               cases[i].expect2);
+  }
+  dz_arena_free(a);
+}
+
+/* ---- a snapshot missing before the last entry ---- */
+
+#define ID2 "33333333-3333-4333-8333-333333333333"
+
+/* good_folder plus 0002_c, whose snapshot has id `id` and prevId `prev`. */
+static const char *three_folder(dz_arena *a, const char *name, const char *id, const char *prev) {
+  const char *dir = good_folder(a, name);
+  put(a, dir, "meta/_journal.json",
+      dz_arena_printf(a, "{\"version\":\"7\",\"dialect\":\"sqlite\",\"entries\":[%s,%s,%s]}",
+                      entry_json(a, 0, 1700000000000LL, "0000_a"), entry_json(a, 1, 1700000000001LL, "0001_b"),
+                      entry_json(a, 2, 1700000000002LL, "0002_c")));
+  put(a, dir, "0002_c.sql", "CREATE TABLE u (z integer);");
+  put(a, dir, "meta/0002_snapshot.json", snapshot_json(a, id, prev));
+  return dir;
+}
+
+static void drop(dz_arena *a, const char *dir, const char *rel) {
+  if (unlink(dz_arena_printf(a, "%s/%s", dir, rel)) != 0) DZ_FAIL("cannot remove %s/%s", dir, rel);
+}
+
+DZ_TEST(snapshot_missing_before_the_last_is_a_warning) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = NULL;
+  dz_error err;
+  const char *dir = three_folder(a, "gap", ID2, ID1);
+  drop(a, dir, "meta/0001_snapshot.json");
+  DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_OK);
+  if (!ms) return;
+  DZ_CHECK_INT(ms->items.len, 3);
+  DZ_CHECK(ms->items.items[0].snapshot != NULL);
+  DZ_CHECK(ms->items.items[1].snapshot == NULL);
+  DZ_CHECK_CONTAINS(ms->items.items[1].snapshot_path, "meta/0001_snapshot.json");
+  DZ_CHECK_STR(ms->items.items[1].sql, "ALTER TABLE t ADD y text;");
+  DZ_CHECK_STR(dz_migrations_last_snapshot(ms)->id, ID2);
+  DZ_CHECK_INT(dz_migrations_next_idx(ms), 3);
+  DZ_CHECK_INT(ms->warnings.len, 1);
+  if (ms->warnings.len) {
+    DZ_CHECK_CONTAINS(ms->warnings.items[0], "meta/0001_snapshot.json is missing");
+    DZ_CHECK_CONTAINS(ms->warnings.items[0], "journal entry 1, \"0001_b\"");
+  }
+  /* a consistent folder has no warnings */
+  DZ_CHECK_INT(load(a, three_folder(a, "nogap", ID2, ID1), &ms, &err), DZ_OK);
+  DZ_CHECK_INT(ms->warnings.len, 0);
+  dz_arena_free(a);
+}
+
+DZ_TEST(prev_id_after_a_gap_is_not_held_against_anything) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = NULL;
+  dz_error err;
+  /* 0002's prevId names the missing 0001's id, which is unknown: any id goes */
+  const char *dir = three_folder(a, "gap_prev", ID2, "44444444-4444-4444-8444-444444444444");
+  drop(a, dir, "meta/0001_snapshot.json");
+  DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_OK);
+  /* the first snapshot missing: 0001's prevId is not checked either, but
+  ** the chain goes on being checked after it */
+  dir = three_folder(a, "gap_first", ID2, ID1);
+  drop(a, dir, "meta/0000_snapshot.json");
+  put(a, dir, "meta/0001_snapshot.json", snapshot_json(a, ID1, "55555555-5555-4555-8555-555555555555"));
+  DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_OK);
+  DZ_CHECK_INT(ms->warnings.len, 1);
+  put(a, dir, "meta/0002_snapshot.json", snapshot_json(a, ID2, ID0));
+  DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_ERR_INCONSISTENT);
+  DZ_CHECK_CONTAINS(err.message, "meta/0002_snapshot.json: prevId is \"" ID0 "\"");
+  DZ_CHECK_CONTAINS(err.message, "has id \"" ID1 "\"");
+  dz_arena_free(a);
+}
+
+DZ_TEST(the_other_rules_still_hold_across_a_gap) {
+  dz_arena *a = dz_arena_new();
+  dz_migrations *ms = NULL;
+  dz_error err;
+  /* the snapshot after the gap reuses an earlier id */
+  const char *dir = three_folder(a, "gap_same_id", ID0, ID1);
+  drop(a, dir, "meta/0001_snapshot.json");
+  DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_ERR_INCONSISTENT);
+  DZ_CHECK_CONTAINS(err.message, "meta/0002_snapshot.json has the same id");
+  /* the last one missing too: an error, whatever came before */
+  dir = three_folder(a, "gap_and_last", ID2, ID1);
+  drop(a, dir, "meta/0001_snapshot.json");
+  drop(a, dir, "meta/0002_snapshot.json");
+  DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_ERR_INCONSISTENT);
+  DZ_CHECK_CONTAINS(err.message, "meta/0002_snapshot.json is missing");
+  DZ_CHECK_CONTAINS(err.message, "the last one");
+  /* a missing .sql is still an error, snapshot or not */
+  dir = three_folder(a, "gap_no_sql", ID2, ID1);
+  drop(a, dir, "meta/0001_snapshot.json");
+  drop(a, dir, "0001_b.sql");
+  DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_ERR_INCONSISTENT);
+  DZ_CHECK_CONTAINS(err.message, "0001_b.sql is missing");
+  /* two gaps, two warnings, in journal order */
+  dir = three_folder(a, "two_gaps", ID2, ID1);
+  drop(a, dir, "meta/0000_snapshot.json");
+  drop(a, dir, "meta/0001_snapshot.json");
+  DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_OK);
+  DZ_CHECK_INT(ms->warnings.len, 2);
+  if (ms->warnings.len == 2) {
+    DZ_CHECK_CONTAINS(ms->warnings.items[0], "meta/0000_snapshot.json");
+    DZ_CHECK_CONTAINS(ms->warnings.items[1], "meta/0001_snapshot.json");
   }
   dz_arena_free(a);
 }
