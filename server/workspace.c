@@ -300,6 +300,16 @@ static const dz_tsconfig *project_tsconfig(dz_ws_project *p) {
   return p->tsconfig;
 }
 
+size_t dz_ws_project_tsconfig_count(dz_ws_project *p) {
+  const dz_tsconfig *tc = project_tsconfig(p);
+  return tc ? tc->files.len : p->ts_bad != NULL;
+}
+
+const char *dz_ws_project_tsconfig_file(dz_ws_project *p, size_t i) {
+  const dz_tsconfig *tc = project_tsconfig(p);
+  return tc ? tc->files.items[i] : p->ts_bad;
+}
+
 void dz_workspace_file_changed(dz_workspace *ws, const char *path) {
   for (size_t i = 0; i < ws->projects.len; i++) {
     dz_ws_project *p = ws->projects.items[i];
