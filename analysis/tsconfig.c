@@ -111,9 +111,10 @@ static bool is_dir(const char *p) {
   return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static dz_result fail(ts_loader *L, const char *file, dz_result code, const char *fmt, const char *arg) {
+/* An error about file: "file: what", and *bad = file. */
+static dz_result fail(ts_loader *L, const char *file, dz_result code, const char *what) {
   if (L->bad) *L->bad = dz_arena_strdup(L->a, file);
-  return dz_error_set(L->err, code, fmt, file, arg);
+  return dz_error_set(L->err, code, "%s: %s", file, what);
 }
 
 static ts_opts merge(ts_opts parent, ts_opts child) {
@@ -217,9 +218,10 @@ static dz_result load_extends(ts_loader *L, const char *path, json_t *ext, dz_st
   const char *dir = dz_path_dirname(L->a, path);
   for (size_t i = n; i-- > 0;) {
     const char *spec = json_string_value(json_is_array(ext) ? json_array_get(ext, i) : ext);
-    if (!spec) return fail(L, path, DZ_ERR_CONFIG, "%s: \"extends\" must be a string or an array of strings%s", "");
+    if (!spec) return fail(L, path, DZ_ERR_CONFIG, "\"extends\" must be a string or an array of strings");
     char *parent = extends_path(L->a, dir, spec);
-    if (!parent) return fail(L, path, DZ_ERR_NOT_FOUND, "%s: the file \"extends\" names (\"%s\") was not found", spec);
+    if (!parent) return fail(L, path, DZ_ERR_NOT_FOUND,
+                                   dz_arena_printf(L->a, "the file \"extends\" names (\"%s\") was not found", spec));
     ts_opts po;
     dz_result rc = load_file(L, parent, chain, &po);
     if (rc != DZ_OK) return rc;
@@ -232,9 +234,9 @@ static dz_result load_extends(ts_loader *L, const char *path, json_t *ext, dz_st
 ** it (a copy per branch, as an array may extend one file twice). */
 static dz_result load_file(ts_loader *L, const char *path, dz_strvec chain, ts_opts *out) {
   if (in_chain(&chain, path))
-    return fail(L, path, DZ_ERR_CONFIG, "%s: \"extends\" leads back to this file%s", "");
+    return fail(L, path, DZ_ERR_CONFIG, "\"extends\" leads back to this file");
   if (chain.len >= MAX_EXTENDS_DEPTH)
-    return fail(L, path, DZ_ERR_CONFIG, "%s: \"extends\" chain is too long%s", "");
+    return fail(L, path, DZ_ERR_CONFIG, "the \"extends\" chain is too long (more than 32 files)");
   dz_strvec mine = {0};
   for (size_t i = 0; i < chain.len; i++) dz_vec_push(L->a, &mine, chain.items[i]);
   dz_vec_push(L->a, &mine, path);
@@ -250,7 +252,7 @@ static dz_result load_file(ts_loader *L, const char *path, dz_strvec chain, ts_o
   }
   if (!json_is_object(doc)) {
     json_decref(doc);
-    return fail(L, path, DZ_ERR_SYNTAX, "%s: a tsconfig must be a JSON object%s", "");
+    return fail(L, path, DZ_ERR_SYNTAX, "a tsconfig must be a JSON object");
   }
   *out = own_options(L->a, path, dz_path_dirname(L->a, path), doc);
   json_t *ext = json_object_get(doc, "extends");
@@ -283,7 +285,8 @@ static dz_result add_pattern(ts_loader *L, const ts_opts *o, const ts_rawpath *r
                              const char *top_dir) {
   dz_tspattern p = {dz_arena_strdup(L->a, raw->key), NULL, {0}};
   if (count_stars(raw->key) > 1)
-    return fail(L, o->paths_file, DZ_ERR_CONFIG, "%s: paths key \"%s\" can have at most one '*'", raw->key);
+    return fail(L, o->paths_file, DZ_ERR_CONFIG,
+                dz_arena_printf(L->a, "paths key \"%s\" can have at most one '*'", raw->key));
   char *star = strchr(p.prefix, '*');
   if (star) {
     *star = '\0';
@@ -292,12 +295,14 @@ static dz_result add_pattern(ts_loader *L, const ts_opts *o, const ts_rawpath *r
   for (size_t i = 0; i < raw->targets.len; i++) {
     const char *t = interpolate(L->a, raw->targets.items[i], top_dir);
     if (count_stars(t) > 1)
-      return fail(L, o->paths_file, DZ_ERR_CONFIG, "%s: paths target \"%s\" can have at most one '*'", t);
+      return fail(L, o->paths_file, DZ_ERR_CONFIG,
+                  dz_arena_printf(L->a, "paths target \"%s\" can have at most one '*'", t));
     if (!L->tc->base_url && !is_dot_relative(t) && t[0] != '/')
       return fail(L, o->paths_file, DZ_ERR_CONFIG,
-                  "%s: paths target \"%s\" must start with ./ when baseUrl is not set "
-                  "(drizzle-kit stops with \"Non-relative paths are not allowed\")",
-                  t);
+                  dz_arena_printf(L->a,
+                                  "paths target \"%s\" must start with ./ when baseUrl is not set "
+                                  "(drizzle-kit stops with \"Non-relative paths are not allowed\")",
+                                  t));
     dz_vec_push(L->a, &p.targets, dz_path_resolve(L->a, base, t));
   }
   dz_vec_push(L->a, &L->tc->patterns, p);
@@ -374,13 +379,15 @@ void dz_tsconfig_candidates(const dz_tsconfig *tc, const char *spec, dz_arena *a
 /* ---- reporting ------------------------------------------------------------------ */
 
 /* Where in bad a "bad:line:column: what" message (dz_json_load's) points;
-** returns what follows, or the whole message when it has no position. */
+** returns what follows the file name (the diagnostic names it), or the whole
+** message when it does not start with it. */
 static const char *position_of(const char *bad, const char *msg, dz_span *at) {
   size_t n = strlen(bad);
   unsigned line, col;
   int used = 0;
-  if (strncmp(msg, bad, n) != 0 || sscanf(msg + n, ":%u:%u: %n", &line, &col, &used) != 2 || !used || !line)
-    return msg;
+  if (strncmp(msg, bad, n) != 0) return msg;
+  if (strncmp(msg + n, ": ", 2) == 0) return msg + n + 2;
+  if (sscanf(msg + n, ":%u:%u: %n", &line, &col, &used) != 2 || !used || !line) return msg;
   at->start = at->end = (dz_point){line - 1, col ? col - 1 : 0};
   return msg + n + used;
 }
