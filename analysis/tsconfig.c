@@ -256,7 +256,8 @@ static dz_result load_file(ts_loader *L, const char *path, dz_strvec chain, ts_o
   }
   *out = own_options(L->a, path, dz_path_dirname(L->a, path), doc);
   json_t *ext = json_object_get(doc, "extends");
-  if (ext) rc = load_extends(L, path, ext, mine, out);
+  bool falsy = !ext || json_is_null(ext) || json_is_false(ext) || (json_is_string(ext) && !*json_string_value(ext));
+  if (!falsy) rc = load_extends(L, path, ext, mine, out); /* JavaScript's `if (extends)` */
   json_decref(doc);
   return rc;
 }

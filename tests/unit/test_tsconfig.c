@@ -218,6 +218,12 @@ DZ_TEST(tsconfig_missing_or_circular_extends_are_errors) {
   load_fails(a, d, "tsconfig.json", DZ_ERR_CONFIG, "tsconfig.json");
   put(d, "tsconfig.json", "{ \"extends\": 3 }");
   load_fails(a, d, "tsconfig.json", DZ_ERR_CONFIG, "tsconfig.json");
+  dz_tsconfig *tc;
+  dz_error err;
+  put(d, "tsconfig.json", "{ \"extends\": \"\", \"compilerOptions\": { \"baseUrl\": \".\" } }");
+  DZ_CHECK_INT(dz_tsconfig_load(at(a, d, "tsconfig.json"), a, &tc, NULL, &err), DZ_OK); /* falsy: none */
+  put(d, "tsconfig.json", "{ \"extends\": null }");
+  DZ_CHECK_INT(dz_tsconfig_load(at(a, d, "tsconfig.json"), a, &tc, NULL, &err), DZ_OK);
   put(d, "tsconfig.json", "{ \"extends\": \"./dir\" }"); /* a folder is not a tsconfig */
   mkdir(at(a, d, "dir"), 0755);
   load_fails(a, d, "tsconfig.json", DZ_ERR_NOT_FOUND, "tsconfig.json");
