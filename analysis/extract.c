@@ -509,6 +509,7 @@ dz_result dz_schema_link(dz_module *const *mods, size_t n, const dz_extract_opti
   dz_link L = {dz_eval_new(mods, n, load, load_ctx), dz_schema_new(a, opt ? opt->dialect : DZ_DIALECT_SQLITE),
                diags, opt ? opt->casing : DZ_CASING_NONE};
   dz_tablevs seen = {0};
+  if (opt && opt->tsconfig) dz_eval_use_tsconfig(L.ev, opt->tsconfig);
   for (size_t i = 0; i < n; i++) add_problems(&L, mods[i]);
   for (size_t i = 0; i < n; i++) link_module(&L, mods[i], &seen);
   for (size_t i = 0; i < dz_eval_module_count(L.ev); i++)

@@ -47,25 +47,32 @@ static const char *package_entry(const json_t *pkg, const char *key) {
   return NULL;
 }
 
-char *dz_package_path(dz_arena *a, const char *from_dir, const char *spec) {
-  const char *slash = strchr(spec, '/');
-  if (spec[0] == '@' && slash) slash = strchr(slash + 1, '/');
-  size_t name_len = slash ? (size_t)(slash - spec) : strlen(spec);
-  const char *sub = slash ? slash + 1 : NULL;
+char *dz_package_dir(dz_arena *a, const char *from_dir, const char *name, size_t name_len) {
   for (const char *dir = from_dir;; dir = dz_path_dirname(a, dir)) {
-    char *pkgdir = dz_arena_printf(a, "%s/node_modules/%.*s", strcmp(dir, "/") ? dir : "", (int)name_len, spec);
-    if (is_dir(pkgdir)) {
-      char *text = NULL;
-      size_t len = 0;
-      json_t *pkg = NULL;
-      if (dz_read_file(dz_arena_printf(a, "%s/package.json", pkgdir), a, &text, &len, NULL) == DZ_OK)
-        dz_json_load("package.json", text, len, &pkg, NULL);
-      const char *entry = pkg ? package_entry(pkg, sub ? dz_arena_printf(a, "./%s", sub) : ".") : NULL;
-      char *target = entry ? dz_path_resolve(a, pkgdir, entry)
-                           : dz_path_resolve(a, pkgdir, sub ? sub : "index");
-      json_decref(pkg);
-      return target;
-    }
+    char *pkgdir = dz_arena_printf(a, "%s/node_modules/%.*s", strcmp(dir, "/") ? dir : "", (int)name_len, name);
+    if (is_dir(pkgdir)) return pkgdir;
     if (strcmp(dir, "/") == 0) return NULL;
   }
+}
+
+size_t dz_package_name_len(const char *spec) {
+  const char *slash = strchr(spec, '/');
+  if (spec[0] == '@' && slash) slash = strchr(slash + 1, '/');
+  return slash ? (size_t)(slash - spec) : strlen(spec);
+}
+
+char *dz_package_path(dz_arena *a, const char *from_dir, const char *spec) {
+  size_t name_len = dz_package_name_len(spec);
+  const char *sub = spec[name_len] ? spec + name_len + 1 : NULL;
+  char *pkgdir = dz_package_dir(a, from_dir, spec, name_len);
+  if (!pkgdir) return NULL;
+  char *text = NULL;
+  size_t len = 0;
+  json_t *pkg = NULL;
+  if (dz_read_file(dz_arena_printf(a, "%s/package.json", pkgdir), a, &text, &len, NULL) == DZ_OK)
+    dz_json_load("package.json", text, len, &pkg, NULL);
+  const char *entry = pkg ? package_entry(pkg, sub ? dz_arena_printf(a, "./%s", sub) : ".") : NULL;
+  char *target = entry ? dz_path_resolve(a, pkgdir, entry) : dz_path_resolve(a, pkgdir, sub ? sub : "index");
+  json_decref(pkg);
+  return target;
 }

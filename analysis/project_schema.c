@@ -5,6 +5,7 @@
 */
 #include "drizzle_lsp/extract.h"
 #include "drizzle_lsp/project.h"
+#include "drizzle_lsp/tsconfig.h"
 
 #include <stdlib.h>
 
@@ -19,9 +20,16 @@ dz_result dz_project_read_schema(const dz_config *c, dz_arena *a, dz_schema **ou
     mods[i] = dz_module_read(files.items[i], err);
     if (!mods[i]) rc = err ? err->code : DZ_ERR_IO;
   }
-  dz_extract_options opt = {c->dialect, c->casing};
+  /* drizzle-kit's tsconfig is the one nearest its working directory, which
+  ** is where the config is (it resolves the config's paths from there). */
+  dz_tsconfig *tc = NULL;
+  const char *bad = NULL;
+  dz_error tc_err;
+  dz_result tc_rc = dz_tsconfig_find(c->dir, a, &tc, &bad, &tc_err);
+  dz_extract_options opt = {c->dialect, c->casing, tc};
   if (rc == DZ_OK)
     rc = dz_schema_link(mods, files.len, &opt, dz_module_read_loader, NULL, a, out, diags, err);
+  if (rc == DZ_OK && tc_rc != DZ_OK) dz_tsconfig_warn(*out, diags, bad, &tc_err);
   for (size_t i = 0; i < files.len; i++) dz_module_free(mods[i]);
   free(mods);
   return rc;

@@ -11,6 +11,7 @@
 
 #include "drizzle_lsp/package_path.h"
 #include "drizzle_lsp/path.h"
+#include "drizzle_lsp/tsconfig.h"
 
 dz_arena *dz_eval_arena(dz_eval *ev) { return ev->a; }
 
@@ -32,6 +33,8 @@ dz_eval *dz_eval_new(dz_module *const *mods, size_t n, dz_module_loader load, vo
   for (size_t i = 0; i < n; i++) add_slot(ev, mods[i], false);
   return ev;
 }
+
+void dz_eval_use_tsconfig(dz_eval *ev, const dz_tsconfig *tc) { ev->tsconfig = tc; }
 
 void dz_eval_free(dz_eval *ev) {
   if (!ev) return;
@@ -95,18 +98,38 @@ static const dz_module *try_path(dz_eval *ev, const char *path) {
 
 static const dz_module *resolve_base(dz_eval *ev, char *base, bool ts_only);
 
-/* Node/TypeScript resolution of a relative specifier: as written, with .ts,
-** .tsx, .js -> .ts, then a folder's index. */
-static const dz_module *resolve_module(dz_eval *ev, const dz_module *from, const char *spec) {
-  char *dir = dz_path_dirname(ev->a, normalize_path(ev->a, from->path));
-  char *base = is_relative(spec) ? dz_path_resolve(ev->a, dir, spec) : dz_package_path(ev->a, dir, spec);
-  if (!base) return NULL;
+/* What base resolves to, remembered: imports are resolved on every use. */
+static const dz_module *resolve_cached(dz_eval *ev, char *base, bool ts_only) {
   for (size_t i = 0; i < ev->resolved.len; i++)
     if (strcmp(ev->resolved.items[i].base, base) == 0) return ev->resolved.items[i].m;
-  const dz_module *m = resolve_base(ev, base, !is_relative(spec));
+  const dz_module *m = resolve_base(ev, base, ts_only);
   dz_resolved r = {base, m};
   dz_vec_push(ev->a, &ev->resolved, r);
   return m;
+}
+
+/* A bare specifier through the tsconfig's paths, as drizzle-kit's loader
+** does for files outside node_modules: each candidate as a relative import. */
+static const dz_module *resolve_alias(dz_eval *ev, const char *dir, const char *spec) {
+  if (!ev->tsconfig || strstr(dir, "/node_modules/") || dz_path_has_ext(dir, "/node_modules")) return NULL;
+  dz_strvec candidates = {0};
+  dz_tsconfig_candidates(ev->tsconfig, spec, ev->a, &candidates);
+  const dz_module *m = NULL;
+  for (size_t i = 0; i < candidates.len && !m; i++)
+    m = resolve_cached(ev, normalize_path(ev->a, candidates.items[i]), false);
+  return m;
+}
+
+/* Node/TypeScript resolution of a specifier: relative paths as written, with
+** .ts, .tsx, .js -> .ts, then a folder's index; bare ones through the
+** tsconfig's paths, then node_modules. */
+static const dz_module *resolve_module(dz_eval *ev, const dz_module *from, const char *spec) {
+  char *dir = dz_path_dirname(ev->a, normalize_path(ev->a, from->path));
+  if (is_relative(spec)) return resolve_cached(ev, dz_path_resolve(ev->a, dir, spec), false);
+  const dz_module *m = resolve_alias(ev, dir, spec);
+  if (m) return m;
+  char *base = dz_package_path(ev->a, dir, spec);
+  return base ? resolve_cached(ev, base, true) : NULL;
 }
 
 /* "./x.js" written in TypeScript names x.ts (and .mjs names .mts...). */

@@ -141,7 +141,7 @@ static void load(bench *b, const char *config, size_t target) {
   if (dz_config_load(config, NULL, b->arena, &b->config, &err) != DZ_OK) die(config, &err);
   if (dz_config_schema_files(b->config, b->arena, &b->files, &err) != DZ_OK) die("schema files", &err);
   if (target >= b->files.len) die("file index out of range", NULL);
-  b->opt = (dz_extract_options){b->config->dialect, b->config->casing};
+  b->opt = (dz_extract_options){b->config->dialect, b->config->casing, NULL};
   b->texts = calloc(b->files.len, sizeof *b->texts);
   b->lens = calloc(b->files.len, sizeof *b->lens);
   b->mods = calloc(b->files.len, sizeof *b->mods);

@@ -103,8 +103,9 @@ int dz_on_did_change_watched_files(dz_server *s, json_t *params, json_t **result
 
 void dz_client_register_watchers(dz_server *s) {
   if (!s->client.watch_dynamic || !s->features.file_changed) return;
-  json_t *watchers = json_pack("[{s:s}, {s:s}, {s:s}, {s:s}, {s:s}]",
+  json_t *watchers = json_pack("[{s:s}, {s:s}, {s:s}, {s:s}, {s:s}, {s:s}]",
                                "globPattern", "**/*.{ts,mts,cts,js,mjs,cjs}",
+                               "globPattern", "**/tsconfig*.json",
                                "globPattern", "**/drizzle.config.*",
                                "globPattern", "**/meta/_journal.json",
                                "globPattern", "**/*.sql",

@@ -90,10 +90,15 @@ void dz_diagnostics_for_schema_file(dz_features_state *st, dz_server *s,
                                     const char *config_path,
                                     const char *path, dz_arena *a, dz_lsp_diagnostic_list *out) {
   uint32_t fi = dz_features_file_index(an, path);
+  bool is_config = strcmp(config_path, path) == 0;
   for (size_t i = 0; i < an->diags.len; i++) {
     const dz_diag *d = &an->diags.items[i];
-    if (d->span.file != fi) continue;
-    push(a, out, d->severity, d->code, d->span.start_byte, d->span.end_byte, d->message);
+    if (d->span.file == fi)
+      push(a, out, d->severity, d->code, d->span.start_byte, d->span.end_byte, d->message);
+    else if (is_config && strcmp(d->code, "tsconfig-unusable") == 0) /* editors do not open JSON with us */
+      push(a, out, d->severity, d->code, 0, 0,
+           dz_arena_printf(a, "%s:%u:%u: %s", an->schema->files.items[d->span.file],
+                           d->span.start.row + 1, d->span.start.column + 1, d->message));
   }
   if (an->error) {
     push(a, out, DZ_SEV_WARNING, "migrations-folder", 0, 0,
@@ -102,8 +107,7 @@ void dz_diagnostics_for_schema_file(dz_features_state *st, dz_server *s,
   }
   /* Findings with no place in the schema (a dropped table) go at the top
   ** of the first schema file and of the config. */
-  bool home = (an->schema->files.len && strcmp(an->schema->files.items[0], path) == 0) ||
-              strcmp(config_path, path) == 0;
+  bool home = (an->schema->files.len && strcmp(an->schema->files.items[0], path) == 0) || is_config;
   for (size_t i = 0; an->findings && i < an->findings->items.len; i++) {
     const dz_finding *f = an->findings->items.items[i];
     if (f->loc.file ? strcmp(f->loc.file, path) == 0 : home) add_finding(st, s, p, f, a, out);

@@ -137,7 +137,7 @@ static void publish_document(dz_features_state *st, dz_server *s, dz_ws_project 
 }
 
 /* Watch what the project's diagnostics depend on, when the client does not. */
-static void watch_project(dz_features_state *st, const dz_server *s, const dz_ws_project *p) {
+static void watch_project(dz_features_state *st, const dz_server *s, dz_ws_project *p) {
   if (!st->watch || s->client.watch_dynamic) return;
   dz_arena *a = dz_arena_new();
   const char *out = dz_ws_project_out_dir(p);
@@ -146,6 +146,8 @@ static void watch_project(dz_features_state *st, const dz_server *s, const dz_ws
   dz_fs_watch_dir(st->watch, dz_arena_printf(a, "%s/meta", out), NULL);
   for (size_t i = 0; i < dz_ws_project_file_count(p); i++)
     dz_fs_watch_dir(st->watch, dz_path_dirname(a, dz_ws_project_file(p, i)), NULL);
+  for (size_t i = 0; i < dz_ws_project_tsconfig_count(p); i++)
+    dz_fs_watch_dir(st->watch, dz_path_dirname(a, dz_ws_project_tsconfig_file(p, i)), NULL);
   dz_arena_free(a);
 }
 

@@ -13,6 +13,7 @@
 #include "drizzle_lsp/fs_walk.h"
 #include "drizzle_lsp/path.h"
 #include "drizzle_lsp/schema_check.h"
+#include "drizzle_lsp/tsconfig.h"
 
 #define SCAN_MAX_DEPTH 8
 
@@ -33,6 +34,10 @@ struct dz_ws_project {
   const char *journal_path;
   DZ_VEC(ws_file) files;
   dz_module_cache *imports;
+  dz_arena *ts_arena;     /* tsconfig, ts_bad, ts_error: dropped when a .json changes */
+  dz_tsconfig *tsconfig;  /* NULL: none, or unusable (ts_error says why) */
+  const char *ts_bad;
+  dz_error ts_error;
   dz_arena *mig_arena;
   dz_migrations *migrations;
   const char *mig_error;
@@ -62,6 +67,7 @@ dz_workspace *dz_workspace_new(void) {
 static void project_free(dz_ws_project *p) {
   for (size_t i = 0; i < p->files.len; i++) dz_module_free(p->files.items[i].mod);
   dz_module_cache_free(p->imports);
+  if (p->ts_arena) dz_arena_free(p->ts_arena);
   if (p->mig_arena) dz_arena_free(p->mig_arena);
   if (p->an_arena) dz_arena_free(p->an_arena);
   dz_arena_free(p->arena);
@@ -275,6 +281,36 @@ void dz_workspace_close_file(dz_workspace *ws, const char *path) {
   p->dirty = true;
 }
 
+/* Any tsconfig.json, or a file one extends, may have changed: read it again
+** at the next link (a new one may also have appeared nearer the config). */
+static void forget_tsconfig(dz_ws_project *p) {
+  if (!p->ts_arena) return;
+  dz_arena_free(p->ts_arena);
+  p->ts_arena = NULL;
+  p->tsconfig = NULL;
+  p->dirty = true;
+}
+
+/* The project's tsconfig, read once until a .json file changes. */
+static const dz_tsconfig *project_tsconfig(dz_ws_project *p) {
+  if (p->ts_arena) return p->tsconfig;
+  p->ts_arena = dz_arena_new();
+  p->ts_bad = NULL;
+  dz_error_clear(&p->ts_error);
+  dz_tsconfig_find(p->config->dir, p->ts_arena, &p->tsconfig, &p->ts_bad, &p->ts_error);
+  return p->tsconfig;
+}
+
+size_t dz_ws_project_tsconfig_count(dz_ws_project *p) {
+  const dz_tsconfig *tc = project_tsconfig(p);
+  return tc ? tc->files.len : p->ts_bad != NULL;
+}
+
+const char *dz_ws_project_tsconfig_file(dz_ws_project *p, size_t i) {
+  const dz_tsconfig *tc = project_tsconfig(p);
+  return tc ? tc->files.items[i] : p->ts_bad;
+}
+
 void dz_workspace_file_changed(dz_workspace *ws, const char *path) {
   for (size_t i = 0; i < ws->projects.len; i++) {
     dz_ws_project *p = ws->projects.items[i];
@@ -286,6 +322,7 @@ void dz_workspace_file_changed(dz_workspace *ws, const char *path) {
       f->mod = NULL;
     }
     if (strcmp(path, p->config->path) == 0) load_config(p, path, NULL);
+    if (dz_path_has_ext(path, ".json") && !under_dir(path, p->out_dir)) forget_tsconfig(p);
     if (under_dir(path, p->config->dir) && !under_dir(path, p->out_dir)) {
       p->dirty = true;
       select_files(p, NULL); /* a new or deleted file may change the selection */
@@ -369,10 +406,11 @@ static dz_result link_schema(dz_ws_project *p, dz_arena *a, dz_schema **out, dz_
   dz_module **mods;
   dz_result rc = load_modules(p, &mods, err);
   if (rc != DZ_OK) return rc;
-  dz_extract_options opt = {p->config->dialect, p->config->casing};
+  dz_extract_options opt = {p->config->dialect, p->config->casing, project_tsconfig(p)};
   rc = dz_schema_link(mods, p->files.len, &opt, dz_module_cache_loader, p->imports, a, out, diags,
                       err);
   free(mods);
+  if (rc == DZ_OK && p->ts_error.code != DZ_OK) dz_tsconfig_warn(*out, diags, p->ts_bad, &p->ts_error);
   if (rc == DZ_OK) dz_schema_check(*out, a, diags);
   return rc;
 }

@@ -41,6 +41,7 @@ struct dz_eval {
   DZ_VEC(dz_resolved) resolved; /* imports are looked up on every use */
   dz_module_loader load;
   void *load_ctx;
+  const dz_tsconfig *tsconfig; /* bare imports try its paths first; NULL: none */
   TSTreeCursor cursor; /* the one cursor every child walk reuses */
   bool has_cursor;
   int depth;

@@ -30,9 +30,12 @@ typedef struct dz_source_file {
   size_t len;
 } dz_source_file;
 
+typedef struct dz_tsconfig dz_tsconfig;
+
 typedef struct dz_extract_options {
   dz_dialect dialect;
   dz_casing casing;
+  const dz_tsconfig *tsconfig; /* paths for bare imports (tsconfig.h); NULL: none */
 } dz_extract_options;
 
 /* Extract the schema drizzle-kit would see from files, given in the config's

@@ -164,6 +164,10 @@ dz_eval *dz_eval_new(dz_module *const *mods, size_t n, dz_module_loader load, vo
 void dz_eval_free(dz_eval *ev);
 dz_arena *dz_eval_arena(dz_eval *ev);
 
+/* Resolve bare imports through tc's paths first (tc borrowed: it must
+** outlive the evaluation). */
+void dz_eval_use_tsconfig(dz_eval *ev, const dz_tsconfig *tc);
+
 /* The value an export of m evaluates to (UNDEFINED if no such export). */
 dz_value *dz_eval_export(dz_eval *ev, const dz_module *m, const char *name);
 

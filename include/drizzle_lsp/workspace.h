@@ -80,6 +80,12 @@ const char *dz_ws_project_file(const dz_ws_project *p, size_t i);
 /* Its migrations folder (absolute; borrowed). */
 const char *dz_ws_project_out_dir(const dz_ws_project *p);
 
+/* The tsconfig files the project's imports depend on (the one found and
+** what it extends; or the one that could not be read), to watch. Read on
+** first use; borrowed until the next dz_workspace_file_changed. */
+size_t dz_ws_project_tsconfig_count(dz_ws_project *p);
+const char *dz_ws_project_tsconfig_file(dz_ws_project *p, size_t i);
+
 /* The migrations folder (reloaded if its journal changed); NULL when it
 ** cannot be read. Borrowed until the next call on p. */
 const dz_migrations *dz_ws_project_migrations(dz_ws_project *p);

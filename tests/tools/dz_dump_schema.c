@@ -14,7 +14,7 @@
 #include "drizzle_lsp/snapshot.h"
 
 int main(int argc, char **argv) {
-  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
+  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE, NULL};
   dz_module *mods[64];
   size_t n = 0;
   int status = 0;

@@ -20,7 +20,7 @@ static inline fixture extract_files(dz_casing casing, const char *const *pairs) 
   dz_source_file files[8];
   size_t n = 0;
   for (; pairs[2 * n]; n++) files[n] = (dz_source_file){pairs[2 * n], pairs[2 * n + 1], strlen(pairs[2 * n + 1])};
-  dz_extract_options opt = {DZ_DIALECT_SQLITE, casing};
+  dz_extract_options opt = {DZ_DIALECT_SQLITE, casing, NULL};
   dz_error err;
   if (dz_extract_schema(files, n, &opt, f.a, &f.s, &f.diags, &err) != DZ_OK) DZ_FAIL("extract failed: %s", err.message);
   return f;

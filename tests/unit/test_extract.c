@@ -642,7 +642,7 @@ DZ_TEST(modules_can_be_rebuilt_one_at_a_time_from_an_existing_tree) {
   TSTree *tree = dz_parser_parse(p, b1, strlen(b1), NULL, NULL);
   dz_module *mods[2] = {dz_module_extract("/v/a.ts", a_src, strlen(a_src), NULL, NULL),
                         dz_module_extract("/v/b.ts", b1, strlen(b1), tree, NULL)};
-  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
+  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE, NULL};
   dz_arena *a = dz_arena_new();
   dz_schema *s = NULL;
   dz_diag_list diags = {0};

@@ -100,7 +100,7 @@ static char *describe(const dz_table *t) {
 
 static dz_schema *extract(dz_arena *a, size_t len, dz_diag_list *diags) {
   dz_source_file file = {"/v/schema.ts", schema, len};
-  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
+  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE, NULL};
   dz_schema *s = NULL;
   dz_error err;
   if (dz_extract_schema(&file, 1, &opt, a, &s, diags, &err) != DZ_OK) DZ_FAIL("extract failed: %s", err.message);

@@ -111,7 +111,7 @@ DZ_TEST(a_module_cache_reads_shared_files_once_until_forgotten) {
   snprintf(path, sizeof path, "%s/src/schema/a_users.ts", dir);
   mods[1] = dz_module_read(path, NULL);
   dz_module_cache *cache = dz_module_cache_new();
-  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
+  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE, NULL};
   dz_arena *a = dz_arena_new();
   dz_schema *s = NULL;
   dz_diag_list diags = {0};
@@ -159,7 +159,7 @@ DZ_TEST(workspace_packages_resolve_through_node_modules_but_npm_javascript_does_
   char path[4096];
   snprintf(path, sizeof path, "%s/app/schema.ts", dir);
   dz_module *mod = dz_module_read(path, NULL);
-  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
+  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE, NULL};
   dz_arena *a = dz_arena_new();
   dz_schema *s = NULL;
   dz_diag_list diags = {0};

@@ -16,7 +16,7 @@ typedef struct checked {
 static checked check_source(const char *src) {
   checked c = {dz_arena_new(), NULL, {0}};
   dz_source_file f = {"/virtual/schema.ts", src, strlen(src)};
-  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
+  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE, NULL};
   dz_error err;
   if (dz_extract_schema(&f, 1, &opt, c.a, &c.s, &c.diags, &err) != DZ_OK)
     DZ_FAIL("extract failed: %s", err.message);
