@@ -317,9 +317,15 @@ dz_result dz_introspect_sqlite(sqlite3 *db, const char *skip_table, dz_arena *a,
                                dz_error *err) {
   dz_schema *s = dz_schema_new(a, DZ_DIALECT_SQLITE);
   sqlite3_stmt *st;
+  /* Virtual tables (FTS5, R*Tree) and their shadow tables are made by
+  ** hand-written SQL and no drizzle-kit snapshot can describe them:
+  ** pragma_table_list tells them apart without loading their modules. */
   dz_result rc = prepare(db,
-                         "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view') "
-                         "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name IS NOT ?1 ORDER BY rowid",
+                         "SELECT m.type, m.name, m.sql FROM sqlite_master m "
+                         "LEFT JOIN pragma_table_list l ON l.schema = 'main' AND l.name = m.name "
+                         "WHERE m.type IN ('table', 'view') AND coalesce(l.type, m.type) = m.type "
+                         "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name IS NOT ?1 "
+                         "ORDER BY m.rowid",
                          skip_table, &st, err);
   while (rc == DZ_OK && sqlite3_step(st) == SQLITE_ROW) {
     const char *type = col_text(st, 0, a), *name = col_text(st, 1, a), *sql = col_text(st, 2, a);

@@ -17,7 +17,8 @@
 
 #include "drizzle_lsp/model.h"
 
-/* Read db's tables and views (not sqlite_* internals, nor skip_table, e.g.
+/* Read db's tables and views (not sqlite_* internals, not virtual tables
+** and their shadow tables, which no snapshot describes, nor skip_table, e.g.
 ** "__drizzle_migrations"; skip_table may be NULL) into a new schema in a.
 ** A failing query is DZ_ERR_SQLITE with SQLite's message. */
 dz_result dz_introspect_sqlite(sqlite3 *db, const char *skip_table, dz_arena *a, dz_schema **out,
