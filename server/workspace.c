@@ -12,6 +12,7 @@
 
 #include "drizzle_lsp/fs_walk.h"
 #include "drizzle_lsp/path.h"
+#include "drizzle_lsp/resolve.h"
 #include "drizzle_lsp/schema_check.h"
 
 #define SCAN_MAX_DEPTH 8
@@ -81,6 +82,12 @@ const dz_config *dz_ws_project_config(const dz_ws_project *p) { return p->config
 size_t dz_ws_project_file_count(const dz_ws_project *p) { return p->files.len; }
 const char *dz_ws_project_file(const dz_ws_project *p, size_t i) { return p->files.items[i].path; }
 const char *dz_ws_project_out_dir(const dz_ws_project *p) { return p->out_dir; }
+
+const char *dz_ws_project_file_text(const dz_ws_project *p, size_t i, size_t *len) {
+  const dz_module *m = p->files.items[i].mod;
+  *len = m ? dz_module_len(m) : 0;
+  return m ? dz_module_text(m) : NULL;
+}
 const dz_diff_options *dz_ws_project_renames(const dz_ws_project *p) { return &p->renames; }
 
 static ws_file *find_file(const dz_ws_project *p, const char *path) {

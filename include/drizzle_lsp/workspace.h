@@ -77,6 +77,10 @@ bool dz_ws_project_has_file(const dz_ws_project *p, const char *path);
 /* Its schema files (absolute; borrowed). */
 size_t dz_ws_project_file_count(const dz_ws_project *p);
 const char *dz_ws_project_file(const dz_ws_project *p, size_t i);
+/* The text of its i-th schema file as the last analysis read it (the open
+** document's, else the disk's), or NULL when none has read it yet; *len
+** its length. Borrowed until the next call on p. */
+const char *dz_ws_project_file_text(const dz_ws_project *p, size_t i, size_t *len);
 /* Its migrations folder (absolute; borrowed). */
 const char *dz_ws_project_out_dir(const dz_ws_project *p);
 
