@@ -21,9 +21,10 @@
 #include "drizzle_lsp/path.h"
 
 typedef struct published {
-  char *uri;   /* malloc'd */
-  char *owner; /* the project's config path, malloc'd */
-  bool stale;  /* not yet published again in the current round */
+  char *uri;       /* malloc'd */
+  char *owner;     /* the project's config path, malloc'd */
+  uint64_t digest; /* of what was published (closed files), 0: an open document's */
+  bool stale;      /* not yet published again in the current round */
 } published;
 
 struct dz_published {
@@ -57,11 +58,12 @@ static void forget(dz_published *t, published *e) {
 
 /* Remember that uri (of owner) carries diagnostics. Out of memory it is not
 ** remembered: the worst outcome is a stale entry the client keeps. */
-static void remember(dz_published *t, const char *uri, const char *owner) {
+static void remember(dz_published *t, const char *uri, const char *owner, uint64_t digest) {
   published *e = find(t, uri);
   if (e && strcmp(e->owner, owner) != 0) forget(t, e), e = NULL;
   if (e) {
     e->stale = false;
+    e->digest = digest;
     return;
   }
   if (t->len == t->cap) {
@@ -71,7 +73,7 @@ static void remember(dz_published *t, const char *uri, const char *owner) {
     t->items = items;
     t->cap = cap;
   }
-  published n = {strdup(uri), strdup(owner), false};
+  published n = {strdup(uri), strdup(owner), digest, false};
   if (!n.uri || !n.owner) {
     free(n.uri);
     free(n.owner);
@@ -92,16 +94,49 @@ typedef struct round {
   dz_arena *a;
 } round;
 
+/* FNV-1a over bytes, and over a string with its end. */
+static uint64_t mix(uint64_t h, const void *p, size_t n) {
+  const unsigned char *b = p;
+  for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 0x100000001b3u;
+  return h;
+}
+
+static uint64_t mix_str(uint64_t h, const char *s) { return s ? mix(h, s, strlen(s) + 1) : mix(h, "", 1); }
+
+/* What a closed file's publication is made of: its text and every
+** diagnostic's fields (related places by the bytes of the current analysis,
+** so a shift in another file changes it too). Never 0. */
+static uint64_t digest(const char *text, size_t len, const dz_lsp_diagnostic_list *list) {
+  uint64_t h = mix(0xcbf29ce484222325u, text, len);
+  for (size_t i = 0; i < list->len; i++) {
+    const dz_lsp_diagnostic *d = &list->items[i];
+    uint32_t nums[3] = {(uint32_t)d->diag.severity, d->diag.span.start_byte, d->diag.span.end_byte};
+    h = mix(h, nums, sizeof nums);
+    h = mix_str(mix_str(mix_str(h, d->diag.code), d->diag.message), d->href);
+    for (size_t j = 0; j < d->related.len; j++) {
+      const dz_lsp_related *r = &d->related.items[j];
+      uint32_t at[2] = {r->start_byte, r->end_byte};
+      h = mix_str(mix_str(mix(h, at, sizeof at), r->path), r->message);
+    }
+  }
+  return h ? h : 1;
+}
+
 /* Send list for uri (version < 0: a closed file) and remember whether it
-** carries diagnostics now. A closed file with nothing to show that shows
-** nothing is not sent. */
+** carries diagnostics now. A closed file is not sent again what it was
+** sent last (a keystroke elsewhere in the project changes nothing there),
+** nor nothing when it shows nothing. */
 static void send_list(round *r, const char *uri, int64_t version, const char *text, size_t len,
                       const dz_lsp_diagnostic_list *list) {
   dz_published *t = r->st->published;
   published *e = find(t, uri);
-  if (!list->len && !e && version < 0) return;
+  uint64_t sum = version < 0 && list->len ? digest(text, len, list) : 0;
+  if (version < 0 && (e ? e->digest == sum && sum : !list->len)) {
+    if (e) e->stale = false;
+    return;
+  }
   dz_server_publish(r->s, uri, version, text, len, list->items, list->len);
-  if (list->len) remember(t, uri, r->owner);
+  if (list->len) remember(t, uri, r->owner, sum);
   else if (e) forget(t, e);
 }
 

@@ -128,6 +128,15 @@ test("closed_schema_files_show_their_pending_changes_and_clear_when_a_migration_
   const u1 = await s.wait(U, (x) => x.version === 7);
   assert(has("column-dropped")(u1), `the open file's diagnostics: ${JSON.stringify(u1)}`);
   assert(has("column-added-not-null-no-default")(s.latest.get(P)), "the closed file keeps its diagnostics");
+  // A keystroke in users.ts changes nothing in posts.ts: it is not sent again.
+  const before = s.all.length;
+  await s.conn.sendNotification("textDocument/didChange", {
+    textDocument: { uri: U, version: 8 },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// note\n" }],
+  });
+  await s.wait(U, (x) => x.version === 8);
+  await s.sync();
+  assertEqual(s.all.slice(before).map((x) => x.uri), [U], "only the edited file is published");
 
   // Closing a schema document keeps its diagnostics, now as a closed file.
   const after = s.all.length;
