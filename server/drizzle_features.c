@@ -172,6 +172,7 @@ static void publish_all(void *ud, dz_server *s) {
   dz_features_state *st = ud;
   for (size_t i = 0; i < dz_workspace_count(st->ws); i++)
     dz_features_publish_project(st, s, dz_workspace_at(st->ws, i));
+  dz_publish_prune(st, s);
 }
 
 /* The workspace is read once the client is ready, so that the Problems

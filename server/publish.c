@@ -282,6 +282,25 @@ void dz_publish_document(dz_features_state *st, dz_server *s, dz_ws_project *p,
   dz_arena_free(r.a);
 }
 
+static bool is_project(const dz_workspace *ws, const char *config) {
+  for (size_t i = 0; i < dz_workspace_count(ws); i++)
+    if (strcmp(dz_ws_project_config(dz_workspace_at(ws, i))->path, config) == 0) return true;
+  return false;
+}
+
+void dz_publish_prune(dz_features_state *st, dz_server *s) {
+  dz_published *t = st->published;
+  for (size_t i = 0; i < t->len;) {
+    published *e = &t->items[i];
+    if (is_project(st->ws, e->owner)) {
+      i++;
+      continue;
+    }
+    dz_server_publish(s, e->uri, -1, "", 0, NULL, 0);
+    forget(t, e);
+  }
+}
+
 void dz_unpublish(dz_features_state *st, dz_server *s, const char *uri) {
   published *e = find(st->published, uri);
   if (!e) return;

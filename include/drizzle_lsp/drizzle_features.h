@@ -71,6 +71,8 @@ void dz_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p);
 ** nothing else depends on it). */
 void dz_publish_document(dz_features_state *st, dz_server *s, dz_ws_project *p,
                          const dz_document *doc);
+/* Clear what projects no longer in the workspace (config deleted) published. */
+void dz_publish_prune(dz_features_state *st, dz_server *s);
 /* Clear uri's diagnostics if it carries any. */
 void dz_unpublish(dz_features_state *st, dz_server *s, const char *uri);
 

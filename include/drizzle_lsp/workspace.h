@@ -67,7 +67,8 @@ dz_ws_project *dz_workspace_set_text(dz_workspace *ws, const char *path, const c
 void dz_workspace_close_file(dz_workspace *ws, const char *path);
 
 /* A file was created, changed or deleted on disk (a watcher said so):
-** caches that depend on it are dropped. */
+** caches that depend on it are dropped. A project whose config was deleted
+** is removed (pointers to it are invalid after the call). */
 void dz_workspace_file_changed(dz_workspace *ws, const char *path);
 
 /* The project's config (borrowed; lives as long as the project). */

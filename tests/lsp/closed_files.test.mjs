@@ -4,7 +4,7 @@
 // migrations made by the real drizzle-kit. Diagnostics arrive for both files
 // after initialized (closed: no version), an open one carries its version, a
 // closed schema document keeps its diagnostics, a migration made by
-// drizzle-kit clears the closed file's, and the setting
+// drizzle-kit, a file leaving the globs and a deleted config clear them, and the setting
 // drizzle.diagnostics.closedFiles turns closed files' diagnostics off and on.
 // Also the migrator's problems on a closed migration .sql file, and a closed
 // migration document whose diagnostics clear.
@@ -164,6 +164,22 @@ test("closed_schema_files_show_their_pending_changes_and_clear_when_a_migration_
   fs.renameSync(p.posts, moved);
   await s.diskChanged(p.posts, moved);
   await gone;
+  assertEqual(await s.finish(), 0, "exit code");
+});
+
+test("a_deleted_config_clears_its_projects_diagnostics", async () => {
+  const p = project("config");
+  const U = uriOf(p.users), P = uriOf(p.posts);
+  const s = connect(p.dir);
+  await s.start();
+  await s.wait(U, has("column-dropped"));
+  await s.open(p.posts);
+  await s.wait(P, (x) => x.version === 1 && has("column-added-not-null-no-default")(x));
+  const cleared = [s.next(U, empty), s.next(P, empty)];
+  const config = path.join(p.dir, "drizzle.config.ts");
+  fs.rmSync(config);
+  await s.diskChanged(config);
+  await Promise.all(cleared);
   assertEqual(await s.finish(), 0, "exit code");
 });
 
