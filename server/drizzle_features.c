@@ -123,7 +123,7 @@ static void watch_project(dz_features_state *st, const dz_server *s, const dz_ws
 
 void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p) {
   watch_project(st, s, p);
-  dz_publish_project(st, s, p);
+  dz_publish_project(st, s, p, false);
 }
 
 /* A schema file's edit changes its whole project; any other file (a
@@ -134,7 +134,8 @@ static void on_changed(void *ud, dz_server *s, const dz_document *doc) {
   if (!p) return;
   if (dz_ws_project_has_file(p, doc->path)) {
     dz_workspace_set_text(st->ws, doc->path, doc->text, doc->len, doc->tree);
-    dz_features_publish_project(st, s, p);
+    watch_project(st, s, p);
+    dz_publish_project(st, s, p, true);
     return;
   }
   dz_uses_cache_clear(st->uses); /* application code may read other columns now */

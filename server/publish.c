@@ -9,8 +9,9 @@
 ** setting was turned off) gets the empty publication that clears it.
 **
 ** A republish is one analysis (cached by the workspace), one read of the
-** development database, then one publication per file: closed files'
-** positions come from the text the workspace's analysis read.
+** development database (none after a schema edit: it changes nothing in the
+** migrations), then one publication per file whose diagnostics changed:
+** closed files' positions come from the text the workspace's analysis read.
 */
 #include "drizzle_lsp/drizzle_features.h"
 
@@ -24,6 +25,7 @@ typedef struct published {
   char *uri;       /* malloc'd */
   char *owner;     /* the project's config path, malloc'd */
   uint64_t digest; /* of what was published (closed files), 0: an open document's */
+  bool migration;  /* a closed migration file (the migrator's problems) */
   bool stale;      /* not yet published again in the current round */
 } published;
 
@@ -58,12 +60,14 @@ static void forget(dz_published *t, published *e) {
 
 /* Remember that uri (of owner) carries diagnostics. Out of memory it is not
 ** remembered: the worst outcome is a stale entry the client keeps. */
-static void remember(dz_published *t, const char *uri, const char *owner, uint64_t digest) {
+static void remember(dz_published *t, const char *uri, const char *owner, uint64_t digest,
+                     bool migration) {
   published *e = find(t, uri);
   if (e && strcmp(e->owner, owner) != 0) forget(t, e), e = NULL;
   if (e) {
     e->stale = false;
     e->digest = digest;
+    e->migration = migration;
     return;
   }
   if (t->len == t->cap) {
@@ -73,7 +77,7 @@ static void remember(dz_published *t, const char *uri, const char *owner, uint64
     t->items = items;
     t->cap = cap;
   }
-  published n = {strdup(uri), strdup(owner), digest, false};
+  published n = {strdup(uri), strdup(owner), digest, migration, false};
   if (!n.uri || !n.owner) {
     free(n.uri);
     free(n.owner);
@@ -91,6 +95,7 @@ typedef struct round {
   const char *owner;   /* the config's path */
   dz_findings applied; /* the migrator's problems, in a, once read */
   bool applied_read;
+  bool migration_files; /* the closed migration files being published */
   dz_arena *a;
 } round;
 
@@ -136,7 +141,7 @@ static void send_list(round *r, const char *uri, int64_t version, const char *te
     return;
   }
   dz_server_publish(r->s, uri, version, text, len, list->items, list->len);
-  if (list->len) remember(t, uri, r->owner, sum);
+  if (list->len) remember(t, uri, r->owner, sum, r->migration_files);
   else if (e) forget(t, e);
 }
 
@@ -157,7 +162,7 @@ static bool is_journal(const dz_ws_project *p, const char *path) {
 
 static bool round_start(round *r, dz_features_state *st, dz_server *s, dz_ws_project *p) {
   dz_error err;
-  *r = (round){st, s, p, NULL, dz_ws_project_config(p)->path, {{0}}, false, NULL};
+  *r = (round){st, s, p, NULL, dz_ws_project_config(p)->path, {{0}}, false, false, NULL};
   r->an = dz_ws_project_analyze(p, &err);
   if (!r->an) {
     dz_server_log(s, DZ_LOG_ERROR, "%s", err.message);
@@ -228,6 +233,7 @@ static bool named_before(const dz_findings *fs, size_t i) {
 }
 
 static void publish_closed_migration_files(round *r) {
+  r->migration_files = true;
   const dz_findings *fs = applied(r);
   for (size_t i = 0; i < fs->items.len; i++) {
     const char *path = fs->items.items[i]->loc.file;
@@ -241,36 +247,46 @@ static void publish_closed_migration_files(round *r) {
   }
 }
 
-/* Clear what r's project published before and did not publish again. */
-static void clear_stale(round *r) {
-  dz_published *t = r->st->published;
+/* Send the empty publication that clears e, and forget it. */
+static void clear(dz_published *t, dz_server *s, published *e) {
+  dz_server_publish(s, e->uri, -1, "", 0, NULL, 0);
+  forget(t, e);
+}
+
+/* Clear every entry for which gone(ctx, entry) holds. */
+static void clear_if(dz_features_state *st, dz_server *s,
+                     bool (*gone)(const void *ctx, const published *e), const void *ctx) {
+  dz_published *t = st->published;
   for (size_t i = 0; i < t->len;) {
-    published *e = &t->items[i];
-    if (!e->stale || strcmp(e->owner, r->owner) != 0) {
-      i++;
-      continue;
-    }
-    dz_server_publish(r->s, e->uri, -1, "", 0, NULL, 0);
-    forget(t, e);
+    if (gone(ctx, &t->items[i])) clear(t, s, &t->items[i]);
+    else i++;
   }
 }
 
-void dz_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p) {
+/* What r's project published before and did not publish again. */
+static bool stale_in_round(const void *ctx, const published *e) {
+  const round *r = ctx;
+  return e->stale && strcmp(e->owner, r->owner) == 0;
+}
+
+void dz_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p, bool edit) {
   round r;
   if (!round_start(&r, st, s, p)) return;
   if (r.an->error) dz_server_log(s, DZ_LOG_WARNING, "%s", r.an->error);
   dz_features_measure(s, p, r.an);
-  for (size_t i = 0; i < st->published->len; i++)
-    if (strcmp(st->published->items[i].owner, r.owner) == 0) st->published->items[i].stale = true;
+  for (size_t i = 0; i < st->published->len; i++) {
+    published *e = &st->published->items[i];
+    if (strcmp(e->owner, r.owner) == 0) e->stale = !(edit && e->migration);
+  }
   for (size_t i = 0; i < dz_documents_count(s->docs); i++) {
     const dz_document *doc = dz_documents_at(s->docs, i);
     if (doc->path && dz_workspace_project_of(st->ws, doc->path) == p) publish_open(&r, doc);
   }
   if (s->settings.closed_files) {
     publish_closed_schema_files(&r);
-    publish_closed_migration_files(&r);
+    if (!edit) publish_closed_migration_files(&r);
   }
-  clear_stale(&r);
+  clear_if(st, s, stale_in_round, &r);
   dz_arena_free(r.a);
 }
 
@@ -282,28 +298,17 @@ void dz_publish_document(dz_features_state *st, dz_server *s, dz_ws_project *p,
   dz_arena_free(r.a);
 }
 
-static bool is_project(const dz_workspace *ws, const char *config) {
+/* What a project that is no longer in the workspace published. */
+static bool project_gone(const void *ctx, const published *e) {
+  const dz_workspace *ws = ctx;
   for (size_t i = 0; i < dz_workspace_count(ws); i++)
-    if (strcmp(dz_ws_project_config(dz_workspace_at(ws, i))->path, config) == 0) return true;
-  return false;
+    if (strcmp(dz_ws_project_config(dz_workspace_at(ws, i))->path, e->owner) == 0) return false;
+  return true;
 }
 
-void dz_publish_prune(dz_features_state *st, dz_server *s) {
-  dz_published *t = st->published;
-  for (size_t i = 0; i < t->len;) {
-    published *e = &t->items[i];
-    if (is_project(st->ws, e->owner)) {
-      i++;
-      continue;
-    }
-    dz_server_publish(s, e->uri, -1, "", 0, NULL, 0);
-    forget(t, e);
-  }
-}
+void dz_publish_prune(dz_features_state *st, dz_server *s) { clear_if(st, s, project_gone, st->ws); }
 
 void dz_unpublish(dz_features_state *st, dz_server *s, const char *uri) {
   published *e = find(st->published, uri);
-  if (!e) return;
-  dz_server_publish(s, uri, -1, "", 0, NULL, 0);
-  forget(st->published, e);
+  if (e) clear(st->published, s, e);
 }

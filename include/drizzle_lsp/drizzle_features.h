@@ -65,8 +65,9 @@ void dz_published_free(dz_published *t);
 /* Publish p's diagnostics (one analysis) to each of its open documents and,
 ** with settings.closed_files, to its closed schema files and the closed
 ** migration files the migrator's problems name; clear every URI p published
-** before that shows nothing now. */
-void dz_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p);
+** before that shows nothing now. edit: after an edit of a schema document,
+** which leaves the closed migration files as they were published. */
+void dz_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p, bool edit);
 /* Publish the diagnostics of one open document of p (not a schema file:
 ** nothing else depends on it). */
 void dz_publish_document(dz_features_state *st, dz_server *s, dz_ws_project *p,

@@ -230,6 +230,17 @@ test("closed_migration_files_show_the_migrators_problems", async () => {
   await s.start();
   const skipped = await s.wait(uriOf(firstSql), has("migration-skipped"));
   assertEqual(skipped.version, undefined, "published as a closed file");
+  // Editing a schema file leaves the migration files' diagnostics alone.
+  const mark = s.all.length;
+  await s.open(p.users);
+  await s.conn.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uriOf(p.users), version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// note\n" }],
+  });
+  await s.wait(uriOf(p.users), (x) => x.version === 2);
+  await s.sync();
+  assert(!s.all.slice(mark).some((x) => x.uri.endsWith(".sql")), `no migration file republished: ${JSON.stringify(s.all.slice(mark))}`);
+  assert(has("migration-skipped")(s.latest.get(uriOf(firstSql))), "the skipped migration keeps its diagnostic");
 
   // The second migration's row records another hash: it was edited after it
   // ran. Edited again so that its statement fails on replay, then opened and
