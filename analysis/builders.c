@@ -6,6 +6,7 @@
 ** (Object.values, new Date).
 */
 #include "drizzle_lsp/builders.h"
+#include "drizzle_lsp/dates.h"
 #include "drizzle_lsp/eval.h"
 #include "drizzle_lsp/json.h"
 #include "drizzle_lsp/sqltext.h"
@@ -502,50 +503,6 @@ dz_value *dz_builtin_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n,
 
 /* ---- dates --------------------------------------------------------------------- */
 
-static int64_t days_from_civil(int64_t y, unsigned mo, unsigned d) {
-  y -= mo <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  unsigned yoe = (unsigned)(y - era * 400);
-  unsigned doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
-  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + (int64_t)doe - 719468;
-}
-
-/* ISO 8601 as Date.parse reads it; date-only and Z/offset forms (a local
-** time would depend on the machine's zone). */
-static bool parse_iso(const char *s, double *ms) {
-  int y, mo, d, h = 0, mi = 0, sec = 0, frac = 0, used = 0;
-  if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &used) != 3 || used != 10) return false;
-  const char *p = s + 10;
-  int offset = 0;
-  if (*p == 'T' || *p == ' ') {
-    int k = 0;
-    if (sscanf(p + 1, "%2d:%2d%n", &h, &mi, &k) != 2) return false;
-    p += 1 + k;
-    if (*p == ':') {
-      if (sscanf(p + 1, "%2d%n", &sec, &k) != 1) return false;
-      p += 1 + k;
-      if (*p == '.') {
-        int digits = 0;
-        for (p++; *p >= '0' && *p <= '9'; p++, digits++)
-          if (digits < 3) frac = frac * 10 + (*p - '0');
-        for (; digits < 3; digits++) frac *= 10;
-      }
-    }
-    if (*p == 'Z') p++;
-    else if (*p == '+' || *p == '-') {
-      int oh, om;
-      if (sscanf(p + 1, "%2d:%2d", &oh, &om) != 2) return false;
-      offset = (p[0] == '-' ? -1 : 1) * (oh * 60 + om);
-      p += 6;
-    } else return false;
-  }
-  if (*p || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 59) return false;
-  int64_t days = days_from_civil(y, (unsigned)mo, (unsigned)d);
-  *ms = ((double)days * 86400.0 + h * 3600.0 + mi * 60.0 + sec - offset * 60.0) * 1000.0 + frac;
-  return true;
-}
-
 dz_value *dz_new_date(dz_eval *ev, dz_value **args, size_t n, const dz_module *m, TSNode at) {
   dz_value *a0 = arg(args, n, 0);
   if (n != 1)
@@ -554,8 +511,9 @@ dz_value *dz_new_date(dz_eval *ev, dz_value **args, size_t n, const dz_module *m
   dz_value *v = dz_value_new(ev, DZ_V_DATE, m, at);
   if (a0->kind == DZ_V_NUMBER) v->num = a0->num;
   else if (a0->kind == DZ_V_DATE) v->num = a0->num;
-  else if (!is_str(a0) || !parse_iso(a0->str, &v->num))
+  else if (!is_str(a0) || !dz_iso_date_parse(a0->str, &v->num))
     return a0->kind == DZ_V_UNKNOWN ? a0 : unsupported(ev, m, at, "the date");
+  v->num = dz_time_clip(v->num);
   return v;
 }
 

@@ -98,6 +98,7 @@ static void build_column(dz_link *L, dz_table *t, dz_tablev *tv, size_t i) {
   c->not_null = b->not_null;
   c->autoincrement = b->is_integer && b->autoincrement;
   c->key = dz_arena_strdup(L->s->arena, key);
+  c->mode = b->mode ? dz_arena_strdup(L->s->arena, b->mode) : NULL;
   c->span = span_in(L, km, kn);
   c->def.kind = DZ_DEFAULT_NONE;
   if (b->def) {
@@ -413,6 +414,7 @@ static void view_column(dz_link *L, dz_view *mv, const dz_colbuilder *b, const c
   c->not_null = b->not_null;
   c->autoincrement = b->is_integer && b->autoincrement;
   c->key = dz_arena_strdup(L->s->arena, key);
+  c->mode = b->mode ? dz_arena_strdup(L->s->arena, b->mode) : NULL;
   c->span = span;
   dz_default d;
   dz_value *bad = NULL;

@@ -4,6 +4,10 @@
 */
 #include "rules_build.h"
 
+#include "drizzle_lsp/dates.h"
+
+#include <string.h>
+
 #include <strings.h>
 
 static const char *default_text(const dz_default *d) {
@@ -61,6 +65,19 @@ static void stored_generated(const dz_rules_ctx *x, const dz_change *c, const ch
             "for every row), or use a VIRTUAL generated column";
 }
 
+/* The value existing rows get from col's default, as the migration's SQL
+** writes it: a Date default on a timestamp column is the integer drizzle-orm
+** stores (dates.h), not drizzle-kit's quoted text. */
+static const char *default_value(const dz_rules_ctx *x, const dz_column *col) {
+  double ms;
+  dz_date_unit unit = dz_date_unit_of_mode(col->mode);
+  if (unit == DZ_DATE_UNIT_NONE || !col->type || strcmp(col->type, "integer") != 0 ||
+      !dz_date_default_ms(&col->def, &ms))
+    return col->def.text;
+  return dz_arena_printf(x->a, "%s (the Date %s)", dz_date_stored(x->a, ms, unit),
+                         dz_iso_date(x->a, ms));
+}
+
 /* A NOT NULL column without a default, or one SQLite refuses to add. */
 static void added_blocked(const dz_rules_ctx *x, const dz_change *c, const char *t,
                           const char *n) {
@@ -104,11 +121,11 @@ static void column_added(const dz_rules_ctx *x, const dz_change *c) {
   else if (col->not_null)
     column_finding(x, c, "column-added-not-null-default", DZ_RISK_CAREFUL,
                    dz_arena_printf(x->a, "column %s.%s is added NOT NULL with default %s: every "
-                                   "existing row gets that value", t, n, col->def.text));
+                                   "existing row gets that value", t, n, default_value(x, col)));
   else
     column_finding(x, c, "column-added-nullable", DZ_RISK_SAFE,
                    dz_arena_printf(x->a, "new nullable column %s.%s (existing rows get %s)", t, n,
-                                   col->def.kind == DZ_DEFAULT_NONE ? "NULL" : col->def.text));
+                                   col->def.kind == DZ_DEFAULT_NONE ? "NULL" : default_value(x, col)));
 }
 
 static void column_dropped(const dz_rules_ctx *x, const dz_change *c) {

@@ -4,6 +4,8 @@
 */
 #include "drizzle_lsp/schema_compare.h"
 
+#include "drizzle_lsp/dates.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdarg.h>
@@ -70,13 +72,24 @@ static const char *generated_kind(dz_generated_kind k) {
   return k == DZ_GENERATED_STORED ? "stored" : k == DZ_GENERATED_VIRTUAL ? "virtual" : NULL;
 }
 
+/* A Date default on an integer column: drizzle-kit's JSON text on one side,
+** on the other the integer drizzle-orm stores for it (drizzle-lsp's SQL).
+** The database keeps no mode, so seconds and milliseconds both count. */
+static bool same_date_default(const dz_column *l, const dz_column *r) {
+  if (strcasecmp(l->type ? l->type : "", "integer") != 0 || strcasecmp(r->type ? r->type : "", "integer") != 0)
+    return false;
+  return (l->def.kind && dz_date_default_matches(&r->def, l->def.text)) ||
+         (r->def.kind && dz_date_default_matches(&l->def, r->def.text));
+}
+
 static void compare_column(cmp *c, const dz_column *l, const dz_column *r) {
   if (strcasecmp(l->type ? l->type : "", r->type ? r->type : "") != 0)
     report(c, "type is %s in %s, %s in %s", l->type, c->ln, r->type, c->rn);
   diff_bool(c, "notNull", l->not_null, r->not_null);
   diff_bool(c, "primaryKey", l->primary_key, r->primary_key);
   diff_bool(c, "autoincrement", l->autoincrement, r->autoincrement);
-  diff_sql(c, "default", l->def.kind ? l->def.text : NULL, r->def.kind ? r->def.text : NULL);
+  if (!same_date_default(l, r))
+    diff_sql(c, "default", l->def.kind ? l->def.text : NULL, r->def.kind ? r->def.text : NULL);
   diff_sql(c, "generated", generated_kind(l->generated), generated_kind(r->generated));
   if (l->generated && r->generated) diff_sql(c, "generated expression", generated_text(l), generated_text(r));
 }

@@ -91,6 +91,8 @@ typedef struct dz_sqlw {
   bool escaped;       /* an identifier needed escaping: drizzle-kit's text would not parse */
   bool fixed_default; /* a default's quote needed escaping (same) */
   bool repointed;     /* a rebuilt check names its table escaped: drizzle-kit's misses it */
+  const char *date_note; /* Date defaults written as drizzle-orm stores them: which, how */
+  const char *date_kit;  /* the first one's text as drizzle-kit writes it */
 } dz_sqlw;
 
 void dz_sqlw_begin(dz_sqlw *w, dz_sqlgen_ctx *ctx);

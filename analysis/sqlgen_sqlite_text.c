@@ -6,11 +6,17 @@
 ** Corrections made here (the rebuild's are in sqlgen_sqlite_rebuild.c):
 **  - identifiers are escaped (a backtick or double quote doubled);
 **  - a JSON default's inner quote is doubled;
+**  - a Date default on an integer timestamp column is the integer
+**    drizzle-orm stores (seconds or milliseconds, dates.h), not its JSON text;
 **  - expression index parts stay raw after a rebuild;
 **  - a column added with a reference keeps its ON DELETE / ON UPDATE;
-**  - Turso's ALTER COLUMN block re-creates only indexes that exist.
+**  - Turso's ALTER COLUMN block re-creates only indexes that exist;
+**  - an ALTER COLUMN that changes the default stores the values first, and
+**    keeps a default of 0 or false that drizzle-kit leaves out.
 */
 #include "sqlgen_sqlite.h"
+
+#include "drizzle_lsp/dates.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -35,6 +41,8 @@ void dz_sqlw_begin(dz_sqlw *w, dz_sqlgen_ctx *ctx) {
   w->escaped = false;
   w->fixed_default = false;
   w->repointed = false;
+  w->date_note = NULL;
+  w->date_kit = NULL;
 }
 
 /* Finish the statement and emit it; reason (or the escaping note) marks it. */
@@ -46,6 +54,14 @@ void dz_sqlw_emit(dz_sqlw *w, const dz_change *c, const char *reason) {
   if (!reason && w->escaped) reason = escaped_reason;
   if (!reason && w->fixed_default) reason = default_reason;
   if (!reason && w->repointed) reason = repointed_reason;
+  if (w->date_note) {
+    const char *date = dz_arena_printf(
+        w->ctx->a,
+        "the Date default of %s (drizzle-kit writes the date's JSON text, %s, which drizzle-orm "
+        "reads back as an Invalid Date)",
+        w->date_note, w->date_kit);
+    reason = reason ? dz_arena_printf(w->ctx->a, "%s; %s", reason, date) : date;
+  }
   dz_sqlgen_emit(w->ctx, c, sql ? sql : "", reason);
   sqlite3_free(sql);
 }
@@ -75,11 +91,61 @@ static void bt_list(dz_sqlw *w, const dz_strvec *v, const char *sep) {
 
 static bool has_text(const char *s) { return s && *s; }
 
-/* " DEFAULT <text>". drizzle-kit quotes a JSON default as '<json>' without
-** doubling a quote inside it; a literal with a lone inner quote gets its
-** inner quotes doubled. */
-static void put_default(dz_sqlw *w, const char *text) {
+/* The same column in the diff's other schema, renames followed: where the
+** mode of a column read from a snapshot can be found (a rollback writes the
+** old snapshot's columns; the old side of its diff is the schema the code
+** declares). NULL when there is none. */
+static const dz_column *counterpart(const dz_sqlgen_ctx *ctx, const char *table,
+                                    const dz_column *c) {
+  if (!ctx->prev) return NULL;
+  for (size_t i = 0; i < ctx->diff->changes.len; i++) {
+    const dz_change *ch = &ctx->diff->changes.items[i];
+    if (ch->new_column == c && ch->old_column) return ch->old_column;
+    if (ch->kind == DZ_CHANGE_TABLE_RENAME && dz_streq(ch->new_table->name, table))
+      table = ch->old_table->name;
+  }
+  const dz_table *t = dz_schema_find_table(ctx->prev, table);
+  return t ? dz_table_find_column(t, c->name) : NULL;
+}
+
+/* A column from the code knows its mode (none given is mode "number"). */
+static bool mode_known(const dz_column *c) { return c->key || c->mode; }
+
+/* A Date default on an integer column as the integer drizzle-orm stores for
+** it, or NULL to write the default as it is. The unit comes from the
+** column's mode; a column read from a snapshot (which keeps no mode) takes
+** its counterpart's, else seconds ("timestamp", drizzle's usual mode for
+** dates) are assumed, and the note says so. */
+static const char *date_default(dz_sqlw *w, const char *table, const dz_column *c) {
+  double ms;
+  if (!c->type || strcmp(c->type, "integer") != 0 || !dz_date_default_ms(&c->def, &ms))
+    return NULL;
+  const dz_column *from = mode_known(c) ? c : counterpart(w->ctx, table, c);
+  bool assumed = !from || !mode_known(from);
+  dz_date_unit unit = assumed ? DZ_DATE_UNIT_SECONDS : dz_date_unit_of_mode(from->mode);
+  if (unit == DZ_DATE_UNIT_NONE) return NULL; /* drizzle-orm stores no integer for it */
+  const char *stored = dz_date_stored(w->ctx->a, ms, unit);
+  const char *part = dz_arena_printf(
+      w->ctx->a, "`%s` is written as %s, the unix time in %s that drizzle-orm stores for mode \"%s\"%s",
+      c->name, stored, unit == DZ_DATE_UNIT_SECONDS ? "seconds" : "milliseconds",
+      unit == DZ_DATE_UNIT_SECONDS ? "timestamp" : "timestamp_ms",
+      assumed ? ", assumed: the snapshot does not keep the column's mode" : "");
+  w->date_note = w->date_note ? dz_arena_printf(w->ctx->a, "%s, and %s", w->date_note, part) : part;
+  if (!w->date_kit) w->date_kit = c->def.text;
+  return stored;
+}
+
+/* " DEFAULT <text>" of column c of table. drizzle-kit quotes a JSON default
+** as '<json>' without doubling a quote inside it; a literal with a lone
+** inner quote gets its inner quotes doubled. */
+static void put_default(dz_sqlw *w, const char *table, const dz_column *c) {
+  const char *text = c->def.text;
   if (!text) return;
+  const char *date = date_default(w, table, c);
+  if (date) {
+    sqlite3_str_appendf(w->s, " DEFAULT %s", date);
+    return;
+  }
   size_t n = strlen(text);
   bool lone = false;
   if (n >= 2 && text[0] == '\'' && text[n - 1] == '\'')
@@ -103,12 +169,12 @@ static void put_default(dz_sqlw *w, const char *text) {
 
 /* ---- CREATE TABLE ------------------------------------------------------ */
 
-static void column_def(dz_sqlw *w, const dz_column *c) {
+static void column_def(dz_sqlw *w, const char *table, const dz_column *c) {
   dz_sqlw_bt(w, c->name);
   sqlite3_str_appendf(w->s, " %s", c->type);
   if (c->primary_key) dz_sqlw_put(w, " PRIMARY KEY");
   if (c->autoincrement) dz_sqlw_put(w, " AUTOINCREMENT");
-  if (c->def.kind != DZ_DEFAULT_NONE) put_default(w, c->def.text);
+  if (c->def.kind != DZ_DEFAULT_NONE) put_default(w, table, c);
   if (c->generated != DZ_GENERATED_NONE)
     sqlite3_str_appendf(w->s, " GENERATED ALWAYS AS %s %s", c->generated_as,
                         c->generated == DZ_GENERATED_STORED ? "STORED" : "VIRTUAL");
@@ -197,7 +263,7 @@ void dz_sqlw_create_table(dz_sqlw *w, const char *name, const dz_table *t, const
   dz_sqlw_put(w, " (\n");
   for (size_t i = 0; i < t->columns.len; i++) {
     dz_sqlw_put(w, "\t");
-    column_def(w, t->columns.items[i]);
+    column_def(w, t->name, t->columns.items[i]);
     if (i + 1 < t->columns.len) dz_sqlw_put(w, ",\n");
   }
   for (size_t i = 0; i < t->primary_keys.len; i++) {
@@ -295,7 +361,7 @@ static void write_add_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
   dz_sqlw_bt(&w, c->name);
   sqlite3_str_appendf(w.s, " %s", c->type);
   if (c->primary_key) dz_sqlw_put(&w, " PRIMARY KEY");
-  if (c->def.kind != DZ_DEFAULT_NONE) put_default(&w, c->def.text);
+  if (c->def.kind != DZ_DEFAULT_NONE) put_default(&w, op->table, c);
   if (c->generated != DZ_GENERATED_NONE)
     sqlite3_str_appendf(w.s, " GENERATED ALWAYS AS %s %s", c->generated_as,
                         c->generated == DZ_GENERATED_STORED ? "STORED" : "VIRTUAL");
@@ -334,6 +400,31 @@ static bool default_truthy(const dz_default *d) {
   if (d->kind == DZ_DEFAULT_BOOL) return dz_streq(d->text, "true");
   if (d->kind == DZ_DEFAULT_NUMBER) return strtod(d->text, NULL) != 0;
   return *d->text != '\0';
+}
+
+/* The default a libSQL ALTER COLUMN of c writes: the column's own (NULL for
+** none, or when alter, the DZ_OP_ALTER_COLUMN op, drops it; alter is NULL for
+** a reference added). *dropped_by_kit: drizzle-kit would leave this one out
+** (a 0 or false), and the database would lose it. */
+static const char *alter_default(const dz_op *alter, const dz_column *c, bool *dropped_by_kit) {
+  const dz_default *d = &c->def;
+  bool has = d->kind != DZ_DEFAULT_NONE && has_text(d->text) &&
+             !(alter && alter->alter == DZ_AL_DROP_DEFAULT);
+  *dropped_by_kit = has && !(alter && alter->alter == DZ_AL_SET_DEFAULT) && !default_truthy(d);
+  return has ? d->text : NULL;
+}
+
+/* "a; b", or whichever of the two is set. */
+static const char *both_reasons(dz_arena *a, const char *x, const char *y) {
+  if (!x || !y) return x ? x : y;
+  return dz_arena_printf(a, "%s; %s", x, y);
+}
+
+static const char *kept_default_reason(dz_sqlgen_ctx *ctx, const char *def) {
+  return dz_arena_printf(ctx->a,
+                         "keeps the column's DEFAULT %s (drizzle-kit leaves a default of 0 or false "
+                         "out of libSQL's ALTER COLUMN: the database loses it, and a row inserted "
+                         "without the column gets NULL, or fails NOT NULL)", def);
 }
 
 /* Does this index exist before the migration's own index statements run
@@ -386,54 +477,97 @@ static bool turso_all_indexes(dz_sqlgen_ctx *ctx, const dz_op *op, bool create) 
   return skipped;
 }
 
-static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
-  const dz_column *c = op->column;
-  bool skipped = turso_all_indexes(ctx, op, false);
+/* pre `table` mid "column" sep "column": libSQL's ALTER COLUMN head, and the
+** UPDATE that stores a column's values. */
+static void put_column_twice(dz_sqlw *w, const char *pre, const char *table, const char *mid,
+                             const char *column, const char *sep) {
+  dz_sqlw_put(w, pre);
+  dz_sqlw_bt(w, table);
+  dz_sqlw_put(w, mid);
+  dz_sqlw_dq(w, column);
+  dz_sqlw_put(w, sep);
+  dz_sqlw_dq(w, column);
+}
+
+static const char materialize_reason[] =
+    "stores every row's value of the column before its default changes (libSQL's ALTER "
+    "COLUMN rewrites only the definition: rows written before the column was added with "
+    "ADD COLUMN hold no value for it and would read the new default, or NULL, instead of "
+    "theirs; drizzle-kit writes the ALTER COLUMN alone)";
+
+/* Column c (new side) as it was before this migration; NULL when it is new. */
+static const dz_column *column_before(const dz_sqlgen_ctx *ctx, const dz_op *op,
+                                      const dz_column *c) {
+  for (size_t i = 0; i < ctx->diff->changes.len; i++) {
+    const dz_change *ch = &ctx->diff->changes.items[i];
+    if (ch->new_column == c && ch->old_column) return ch->old_column;
+  }
+  const dz_table *ot = op->change ? op->change->old_table : NULL;
+  return ot ? dz_table_find_column(ot, c->name) : NULL;
+}
+
+/* libSQL's ALTER COLUMN only replaces the column's text in the schema, and a
+** row that predates the column (SQLite's ADD COLUMN stores nothing in old
+** rows) reads the default the text names now. When the default an ALTER
+** COLUMN writes (written, NULL for none) is not the one before, an UPDATE
+** first stores each row's current value in the row itself. */
+static void store_values(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_column *c,
+                         const char *written) {
+  const dz_column *old = column_before(ctx, op, c);
+  const char *had = old && old->def.kind != DZ_DEFAULT_NONE ? old->def.text : NULL;
+  if (!old || dz_streq(had, written)) return;
   dz_sqlw w;
   dz_sqlw_begin(&w, ctx);
-  dz_sqlw_put(&w, "ALTER TABLE ");
-  dz_sqlw_bt(&w, op->table);
-  dz_sqlw_put(&w, " ALTER COLUMN ");
-  dz_sqlw_dq(&w, c->name);
-  dz_sqlw_put(&w, " TO ");
-  dz_sqlw_dq(&w, c->name);
+  put_column_twice(&w, "UPDATE ", op->table, " SET ", c->name, " = ");
+  dz_sqlw_put(&w, ";");
+  dz_sqlw_emit(&w, op->change, materialize_reason);
+}
+
+static void turso_alter_column(dz_sqlgen_ctx *ctx, const dz_op *op) {
+  const dz_column *c = op->column;
+  bool kept;
+  const char *def = alter_default(op, c, &kept);
+  bool skipped = turso_all_indexes(ctx, op, false);
+  store_values(ctx, op, c, def);
+  dz_sqlw w;
+  dz_sqlw_begin(&w, ctx);
+  put_column_twice(&w, "ALTER TABLE ", op->table, " ALTER COLUMN ", c->name, " TO ");
   sqlite3_str_appendf(w.s, " %s", c->type);
   bool nn = op->alter == DZ_AL_SET_NOTNULL || (op->alter != DZ_AL_DROP_NOTNULL && c->not_null);
   if (nn) dz_sqlw_put(&w, " NOT NULL");
-  bool with_default = op->alter == DZ_AL_SET_DEFAULT ||
-                      (op->alter != DZ_AL_DROP_DEFAULT && default_truthy(&c->def));
-  if (with_default && c->def.text) put_default(&w, c->def.text);
+  if (def) put_default(&w, op->table, c); /* def is c's own default text */
   dz_sqlw_put(&w, ";");
   /* The ALTER is written before the block's CREATE INDEX pass, so ask that
   ** pass's question up front: would it leave an index out? */
   for (size_t i = 0; i < ctx->next->tables.len && !skipped; i++)
     skipped = ctx->next->tables.items[i]->indexes.len &&
               dz_sql_rebuilds_find(&ctx->rebuilds, ctx->next->tables.items[i]->name);
-  dz_sqlw_emit(&w, op->change, skipped ? turso_index_reason : op->deviation);
+  dz_sqlw_emit(&w, op->change, both_reasons(ctx->a, skipped ? turso_index_reason : op->deviation,
+                                             kept ? kept_default_reason(ctx, def) : NULL));
   turso_all_indexes(ctx, op, true);
 }
 
 static void turso_create_ref(dz_sqlgen_ctx *ctx, const dz_op *op) {
   const dz_foreign_key *fk = op->fk;
   const dz_column *c = dz_table_find_column(op->table_next, fk->columns_from.items[0]);
+  bool kept = false;
+  const char *def = c ? alter_default(NULL, c, &kept) : NULL;
+  if (c) store_values(ctx, op, c, def);
   dz_sqlw w;
   dz_sqlw_begin(&w, ctx);
-  dz_sqlw_put(&w, "ALTER TABLE ");
-  dz_sqlw_bt(&w, fk->table_from);
-  dz_sqlw_put(&w, " ALTER COLUMN ");
-  dz_sqlw_dq(&w, fk->columns_from.items[0]);
-  dz_sqlw_put(&w, " TO ");
-  dz_sqlw_dq(&w, fk->columns_from.items[0]);
+  put_column_twice(&w, "ALTER TABLE ", fk->table_from, " ALTER COLUMN ", fk->columns_from.items[0],
+                   " TO ");
   if (c) {
     sqlite3_str_appendf(w.s, " %s", c->type);
     if (c->not_null) dz_sqlw_put(&w, " NOT NULL");
-    if (default_truthy(&c->def)) put_default(&w, c->def.text);
+    if (def) put_default(&w, fk->table_from, c);
   }
   sqlite3_str_appendf(w.s, " REFERENCES %s(%s)", fk->table_to, fk->columns_to.items[0]);
   if (has_text(fk->on_delete)) sqlite3_str_appendf(w.s, " ON DELETE %s", fk->on_delete);
   if (has_text(fk->on_update)) sqlite3_str_appendf(w.s, " ON UPDATE %s", fk->on_update);
   dz_sqlw_put(&w, ";");
-  dz_sqlw_emit(&w, op->change, op->deviation);
+  dz_sqlw_emit(&w, op->change, both_reasons(ctx->a, op->deviation,
+                                             kept ? kept_default_reason(ctx, def) : NULL));
 }
 
 /* A generated column changed in place: drizzle-kit drops and re-adds it. */

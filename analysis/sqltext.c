@@ -5,6 +5,7 @@
 ** default rendering, and JavaScript's JSON.stringify.
 */
 #include "drizzle_lsp/sqltext.h"
+#include "drizzle_lsp/dates.h"
 
 #include "drizzle_lsp/eval.h"
 #include "drizzle_lsp/json.h"
@@ -204,26 +205,6 @@ const char *dz_sql_render(dz_eval *ev, dz_value *v, dz_sql_mode mode, dz_casing 
 
 /* ---- JSON.stringify ------------------------------------------------------------------ */
 
-static int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
-const char *dz_iso_date(dz_arena *a, double ms) {
-  int64_t t = (int64_t)ms;
-  int64_t days = floor_div(t, 86400000), rem = t - days * 86400000;
-  int64_t z = days + 719468, era = floor_div(z, 146097);
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t mo = mp < 10 ? mp + 3 : mp - 9;
-  if (mo <= 2) y++;
-  const char *yfmt = (y >= 0 && y <= 9999) ? "%04lld" : (y < 0 ? "-%06lld" : "+%06lld");
-  char ybuf[16];
-  snprintf(ybuf, sizeof ybuf, yfmt, (long long)(y < 0 ? -y : y));
-  return dz_arena_printf(a, "%s-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ", ybuf, (long long)mo,
-                         (long long)d, (long long)(rem / 3600000), (long long)(rem / 60000 % 60),
-                         (long long)(rem / 1000 % 60), (long long)(rem % 1000));
-}
-
 static void put_json_string(dz_eval *ev, sqlite3_str *s, const char *str) {
   sqlite3_str_appendall(s, dz_json_quote(str, dz_eval_arena(ev)));
 }
@@ -241,7 +222,12 @@ static bool json(dz_eval *ev, sqlite3_str *s, dz_value *v, dz_value **bad) {
       return true;
     }
     case DZ_V_STRING: put_json_string(ev, s, v->str); return true;
-    case DZ_V_DATE: put_json_string(ev, s, dz_iso_date(dz_eval_arena(ev), v->num)); return true;
+    case DZ_V_DATE: {
+      const char *iso = dz_iso_date(dz_eval_arena(ev), v->num);
+      if (iso) put_json_string(ev, s, iso);
+      else sqlite3_str_appendall(s, "null"); /* an Invalid Date's toJSON() */
+      return true;
+    }
     case DZ_V_ARRAY:
       sqlite3_str_appendchar(s, 1, '[');
       for (size_t i = 0; i < v->items.len; i++) {

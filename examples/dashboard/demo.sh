@@ -12,11 +12,16 @@ rm -rf "$demo" && mkdir -p "$demo"
 cp -r "$here/packages/db/." "$demo/"
 cd "$demo"
 
-# A development database at the committed migrations, with a few rows, so that
+# A development database at the committed migrations, applied by drizzle-orm's
+# own migrator (so check can tell what it applied), with a few rows, so that
 # check can count what the pending change would touch (it only reads it).
-for f in $(node -e 'for (const e of require("./drizzle/meta/_journal.json").entries) console.log(`drizzle/${e.tag}.sql`)'); do
-  sqlite3 dev.db < "$f"
-done
+node -e '
+  const req = require("node:module").createRequire(process.argv[1]);
+  const Database = req("better-sqlite3");
+  const db = new Database("dev.db");
+  req("drizzle-orm/better-sqlite3/migrator").migrate(req("drizzle-orm/better-sqlite3").drizzle(db),
+    { migrationsFolder: "drizzle" });
+  db.close();' "$here/../../package.json"
 sqlite3 dev.db < seed.sql
 
 step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }

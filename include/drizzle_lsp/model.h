@@ -68,6 +68,9 @@ typedef struct dz_column {
   dz_generated_kind generated;
   const char *generated_as; /* the snapshot's generated.as, e.g. "(\"a\" || 'x')" */
   const char *key;          /* the TypeScript property key; NULL from a snapshot */
+  const char *mode;         /* the builder's config.mode ("timestamp", "json", ...): not in
+                            ** the snapshot, but it decides what drizzle-orm stores (a Date
+                            ** default's SQL). NULL when none given or read from a snapshot */
   dz_span span;             /* the whole `key: builder(...)...` property */
 } dz_column;
 

@@ -36,7 +36,4 @@ const char *dz_value_json(dz_eval *ev, dz_value *v, dz_value **bad);
 ** cannot be turned into what drizzle-kit would store. Text in ev's arena. */
 bool dz_default_of(dz_eval *ev, dz_value *v, dz_casing casing, dz_default *out, dz_value **bad);
 
-/* Date.prototype.toISOString() of ms since the epoch, in a. */
-const char *dz_iso_date(dz_arena *a, double ms);
-
 #endif /* DZ_SQLTEXT_H */

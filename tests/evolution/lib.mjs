@@ -10,7 +10,10 @@
 // table and checks that every row and kept value survives; ours is also rolled
 // back with its <tag>.down.sql, which must restore the schema, and applied
 // again. The step list is checked too: drizzle-kit's own migration must keep
-// every row, as only steps where drizzle-kit is right belong here.
+// every row, as only steps where drizzle-kit is right belong here. A step's
+// `adds` names statements drizzle-lsp writes on top of drizzle-kit's, as a
+// precaution (by the text of their drizzle-lsp: comment): without them ours
+// must still be drizzle-kit's, and so must the database schema after.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -459,7 +462,12 @@ function compareFiles(ctx, step, kit, problems) {
 
   const want = statements(fs.readFileSync(path.join(kitOut, `${kit.entry.tag}.sql`), "utf8"));
   const ourText = fs.readFileSync(path.join(ourOut, `${entry.tag}.sql`), "utf8");
-  const got = statements(ourText);
+  let got = statements(ourText);
+  if (step.adds) {
+    const { kept, added } = splitAdded(ourText, step.adds);
+    if (!added.length) problems.push(`step adds statements ("${step.adds}") but none of ours carries that drizzle-lsp: comment`);
+    got = kept;
+  }
   if (step.deviates) {
     if (!ourText.includes("drizzle-lsp:")) problems.push(`step deviates (${step.deviates}) but our SQL has no "drizzle-lsp:" comment`);
   } else if (JSON.stringify(want) !== JSON.stringify(got)) {
@@ -469,6 +477,20 @@ function compareFiles(ctx, step, kit, problems) {
   }
   if (!fs.existsSync(path.join(ourOut, `${entry.tag}.down.sql`))) problems.push(`no ${entry.tag}.down.sql`);
   return { entry, snap: ourSnap };
+}
+
+// Our statements split into those a step's `adds` names (their "-- drizzle-lsp:"
+// comment contains it: statements drizzle-lsp writes on top of drizzle-kit's)
+// and the rest, which must be drizzle-kit's.
+function splitAdded(text, adds) {
+  const kept = [], added = [];
+  for (const chunk of text.split(BREAK)) {
+    const sql = statements(chunk)[0];
+    if (!sql) continue;
+    const marked = chunk.split("\n").some((l) => /^\s*-- drizzle-lsp:/.test(l) && l.includes(adds));
+    (marked ? added : kept).push(sql);
+  }
+  return { kept, added };
 }
 
 // drizzle-kit, run on our folder, must accept it and find nothing to do.

@@ -3,12 +3,15 @@
 // default): drizzle-kit's SQL, applied the way drizzle-orm's migrator applies
 // it (split on the breakpoint, inside BEGIN ... COMMIT), fails or corrupts
 // data; drizzle-lsp's SQL for the same snapshots keeps every row and value
-// with a clean foreign_key_check, and its rollback restores the schema.
+// with a clean foreign_key_check, and its rollback restores the schema. The
+// Turso cases run on real libSQL (@libsql/client on a file), each migration
+// through the client's migrate() as drizzle-orm's libSQL migrator does.
 import assert from 'node:assert/strict';
-import { sqliteTable, sqliteView, integer, text, index, check } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, sqliteView, integer, real, text, index, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import * as dk from './drizzle_kit.mjs';
 import path from 'node:path';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { scratch, ours, migrate, schemaOf, rowsOf, reporter, Database } from './harness.mjs';
 
@@ -25,13 +28,16 @@ function dbAt(prevSnap, seed) {
   return db;
 }
 
-async function scenario(prevExports, nextExports, renames) {
-  const prev = await dk.snapshot(prevExports);
+// opts.dialect (default sqlite); opts.prevSnap: a snapshot to start from
+// (default: a fresh one of prevExports); opts.extra: more dz_sqlgen options
+// (--mode T.C=MODE: what the schema code says).
+async function scenario(prevExports, nextExports, renames, { dialect = 'sqlite', prevSnap, extra = [] } = {}) {
+  const prev = prevSnap || await dk.snapshot(prevExports);
   const next = await dk.snapshot(nextExports, prev.id);
-  const theirs = await dk.migration(prev, next, 'sqlite', renames);
-  const plan = ours(dir, prev, next, 'sqlite', renames);
+  const theirs = await dk.migration(prev, next, dialect, renames);
+  const plan = ours(dir, prev, next, dialect, renames, extra);
   assert.equal(plan.error, undefined, plan.message);
-  return { prev, next, theirs: dk.fileText(theirs.statements), plan };
+  return { prev, next, theirs: dk.fileText(theirs.statements), statements: theirs.statements, plan };
 }
 
 function fkClean(db) {
@@ -329,29 +335,153 @@ for (const action of ['cascade', 'set null', 'no action']) {
   }
 }
 
+// ---- Date defaults -------------------------------------------------------------
+// drizzle-kit writes a Date default as its JSON text, '"2024-01-01T00:00:00.000Z"',
+// whatever the column. drizzle-orm stores a Date in an integer timestamp
+// column as unix seconds (mode "timestamp") or milliseconds ("timestamp_ms"),
+// and reads the text back as an Invalid Date: existing rows that get the
+// column through ADD COLUMN, and rows inserted by plain SQL, are broken.
+// The migrations are applied by drizzle-orm's own migrate() here.
+{
+  const when = new Date('2024-01-01T00:00:00Z');
+  const { drizzle } = await import('drizzle-orm/better-sqlite3');
+  const { migrate: ormMigrate } = await import('drizzle-orm/better-sqlite3/migrator');
+  let folderNo = 0;
+  // A migrations folder of these .sql texts, applied by drizzle-orm's migrate().
+  const applyOrm = (db, texts) => {
+    const folder = path.join(dir, `orm${folderNo++}`);
+    fs.mkdirSync(path.join(folder, 'meta'), { recursive: true });
+    const entries = texts.map((text, idx) => {
+      const tag = `000${idx}_step`;
+      fs.writeFileSync(path.join(folder, `${tag}.sql`), text);
+      return { idx, version: '6', when: 1700000000000 + idx, tag, breakpoints: true };
+    });
+    fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'sqlite', entries }));
+    ormMigrate(drizzle(db), { migrationsFolder: folder });
+  };
+  const cols = (extra) => ({ e: sqliteTable('events', { id: id(), name: text('name'), ...extra }) });
+  const dated = {
+    at: integer('at', { mode: 'timestamp' }).notNull().default(when),
+    atMs: integer('at_ms', { mode: 'timestamp_ms' }).notNull().default(when),
+    doc: text('doc', { mode: 'json' }).default(when),
+  };
+  const modes = ['--mode', 'events.at=timestamp', '--mode', 'events.at_ms=timestamp_ms', '--mode', 'events.doc=json'];
+  const table = cols(dated).e;
+  // The rows as drizzle-orm reads them: a seeded row that got the columns by
+  // ADD COLUMN, and one inserted later by plain SQL.
+  const readBack = (db) => {
+    db.exec("INSERT INTO events(id, name) VALUES (3, 'raw')");
+    return drizzle(db).select().from(table).orderBy(table.id).all();
+  };
+  const datesRight = (rows) => {
+    for (const row of rows) {
+      assert.equal(row.at.getTime(), when.getTime(), `row ${row.id}: at is ${row.at}`);
+      assert.equal(row.atMs.getTime(), when.getTime(), `row ${row.id}: at_ms is ${row.atMs}`);
+      assert.equal(row.doc, when.toISOString(), `row ${row.id}: doc`);
+    }
+  };
+  const seed = "INSERT INTO events(id, name) VALUES (1, 'a'), (2, 'b')";
+  const dbFor = (plan, text) => {
+    const db = new Database(':memory:');
+    applyOrm(db, [plan]);
+    db.exec(seed);
+    applyOrm(db, [plan, text]);
+    return db;
+  };
+  const add = await scenario(cols({}), cols(dated), undefined, { extra: modes });
+  const base = ours(dir, null, add.prev, 'sqlite').text;
+  r.check('Date defaults added to a table with rows: drizzle-kit\'s SQL reads back as Invalid Date', () => {
+    assert.match(add.theirs, /DEFAULT '"2024-01-01T00:00:00.000Z"' NOT NULL/);
+    const rows = readBack(dbFor(base, add.theirs));
+    assert.equal(rows.length, 3);
+    assert.ok(rows.every((x) => Number.isNaN(x.at.getTime()) && Number.isNaN(x.atMs.getTime())), 'the fault did not reproduce');
+    assert.throws(() => datesRight(rows));
+  });
+  r.check('Date defaults added to a table with rows: drizzle-lsp writes the seconds and milliseconds drizzle-orm stores', () => {
+    assert.match(add.plan.text, /ADD `at` integer DEFAULT 1704067200 NOT NULL/);
+    assert.match(add.plan.text, /ADD `at_ms` integer DEFAULT 1704067200000 NOT NULL/);
+    assert.match(add.plan.text, /ADD `doc` text DEFAULT '"2024-01-01T00:00:00.000Z"';/, 'a JSON text column keeps drizzle-kit\'s default');
+    assert.match(add.plan.text, /-- drizzle-lsp: the Date default of `at` is written as 1704067200/);
+    const db = dbFor(base, add.plan.text);
+    datesRight(readBack(db));
+    // drizzle-orm's own insert stores the same integers.
+    drizzle(db).insert(table).values({ id: 4, name: 'orm' }).run();
+    assert.deepEqual(db.prepare('SELECT at, at_ms FROM events WHERE id IN (3, 4) ORDER BY id').all(),
+      [{ at: 1704067200, at_ms: 1704067200000 }, { at: 1704067200, at_ms: 1704067200000 }]);
+    const back = new Database(':memory:');
+    migrate(back, base);
+    const before = schemaOf(back);
+    migrate(back, add.plan.text);
+    rollsBack(back, add.plan, before);
+  });
+
+  // A rebuild (a new check) of a table that has them: the new table's CREATE.
+  const withCheck = { e: sqliteTable('events', { id: id(), name: text('name'), ...dated }, (t) => [check('named', sql`${t.name} <> ''`)]) };
+  const rb = await scenario(cols(dated), withCheck, undefined, { extra: modes });
+  r.check('Date defaults in a rebuilt table: drizzle-kit\'s CREATE TABLE has the JSON text, plain inserts read back as Invalid Date', () => {
+    const db = dbAt(rb.prev, "INSERT INTO events(id, name, at, at_ms) VALUES (1, 'a', 10, 20)");
+    migrate(db, rb.theirs);
+    db.exec("INSERT INTO events(id, name) VALUES (3, 'raw')");
+    const row = drizzle(db).select().from(table).all().find((x) => x.id === 3);
+    assert.ok(Number.isNaN(row.at.getTime()), 'the fault did not reproduce');
+  });
+  r.check('Date defaults in a rebuilt table: drizzle-lsp\'s rebuild keeps the rows and stores the integers; its rollback uses the column\'s mode', () => {
+    const db = new Database(':memory:');
+    migrate(db, ours(dir, null, rb.prev, 'sqlite', {}, modes).text);
+    db.exec("INSERT INTO events(id, name, at, at_ms) VALUES (1, 'a', 10, 20)");
+    const before = schemaOf(db);
+    migrate(db, rb.plan.text);
+    assert.match(rb.plan.text, /CREATE TABLE `__new_events`[^;]*`at_ms` integer DEFAULT 1704067200000 NOT NULL/);
+    db.exec("INSERT INTO events(id, name) VALUES (3, 'raw')");
+    assert.deepEqual(db.prepare('SELECT id, at, at_ms FROM events ORDER BY id').all(),
+      [{ id: 1, at: 10, at_ms: 20 }, { id: 3, at: 1704067200, at_ms: 1704067200000 }]);
+    // The rollback rebuilds the old table from the old snapshot: the modes come from the code's columns.
+    assert.match(rb.plan.rollback_text, /`at_ms` integer DEFAULT 1704067200000 NOT NULL/);
+    assert.doesNotMatch(rb.plan.rollback_text, /assumed/);
+    rollsBack(db, rb.plan, before);
+    db.exec("INSERT INTO events(id, name) VALUES (5, 'raw')");
+    assert.deepEqual(db.prepare('SELECT at, at_ms FROM events WHERE id = 5').get(), { at: 1704067200, at_ms: 1704067200000 });
+  });
+
+  // A dropped Date column comes back in the rollback: its mode is gone with
+  // it, so seconds are assumed, and the rollback says so.
+  const drop = await scenario({ e: sqliteTable('events', { id: id(), at: dated.at }) }, cols({}));
+  r.check('a dropped Date-default column: drizzle-lsp\'s rollback re-adds it with the seconds, saying the mode is assumed', () => {
+    const db = dbAt(drop.prev, 'INSERT INTO events(id) VALUES (1)');
+    const before = schemaOf(db);
+    migrate(db, drop.plan.text);
+    assert.match(drop.plan.rollback_text, /-- drizzle-lsp: the Date default of `at` .*assumed: the snapshot does not keep the column's mode/);
+    rollsBack(db, drop.plan, before);
+    db.exec('INSERT INTO events(id) VALUES (2)');
+    assert.deepEqual(db.prepare('SELECT id, at FROM events ORDER BY id').all(), [{ id: 1, at: 1704067200 }, { id: 2, at: 1704067200 }]);
+  });
+}
+
 // ---- Turso: libSQL's ALTER COLUMN next to a new index ------------------------
 // drizzle-kit wraps a libSQL ALTER COLUMN in DROP INDEX / CREATE INDEX for
 // every index of the schema, including one this migration only creates later.
+const { createClient } = createRequire(import.meta.url)('@libsql/client');
+let tursoNo = 0;
+// A libSQL database (@libsql/client on a file) at snapshot snap, seeded.
+async function tursoAt(snap, seed) {
+  const c = createClient({ url: 'file:' + path.join(dir, `turso${tursoNo++}.db`) });
+  await c.batch(ours(dir, null, snap, 'turso').forward.map((x) => x.sql), 'write');
+  for (const q of seed) await c.execute(q);
+  return c;
+}
+// drizzle-orm's libSQL migrator hands a migration's statements to the
+// client's migrate(): foreign keys off, one transaction.
+const split = (text) => text.split('--> statement-breakpoint').filter((x) => x.trim());
+const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")).rows
+  .map((x) => `${x.type} ${x.name} ${String(x.sql).replace(/[`"]/g, '').replace(/^CREATE TABLE \S+/, 'CREATE TABLE').replace(/\s+/g, ' ').replace(/\s*([(),])\s*/g, '$1')}`);
 {
-  const { createClient } = createRequire(import.meta.url)('@libsql/client');
   const users = (next) => ({ u: sqliteTable('users', { id: id(), name: next ? text('name').notNull() : text('name'),
     ...(next ? { email: text('email').unique() } : {}) }, (t) => [index('users_name').on(t.name)]) });
   const prev = await dk.snapshot(users(false));
   const next = await dk.snapshot(users(true), prev.id);
   const theirs = (await dk.migration(prev, next, 'turso')).statements;
   const plan = ours(dir, prev, next, 'turso');
-  let n = 0;
-  // drizzle-orm's libSQL migrator hands a migration's statements to the
-  // client's migrate(): foreign keys off, one transaction.
-  const libsqlAt = async () => {
-    const c = createClient({ url: 'file:' + path.join(dir, `turso${n++}.db`) });
-    await c.batch(ours(dir, null, prev, 'turso').forward.map((x) => x.sql), 'write');
-    await c.execute("INSERT INTO users VALUES (1, 'ann')");
-    return c;
-  };
-  const split = (text) => text.split('--> statement-breakpoint').filter((x) => x.trim());
-  const shape = async (c) => (await c.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")).rows
-    .map((x) => `${x.type} ${x.name} ${String(x.sql).replace(/[`"]/g, '').replace(/^CREATE TABLE \S+/, 'CREATE TABLE').replace(/\s+/g, ' ')}`);
+  const libsqlAt = () => tursoAt(prev, ["INSERT INTO users VALUES (1, 'ann')"]);
   await r.checkAsync('Turso ALTER COLUMN next to a new unique column: drizzle-kit drops an index that does not exist', async () => {
     const c = await libsqlAt();
     await assert.rejects(c.batch(theirs, 'write'), /no such index/);
@@ -365,6 +495,144 @@ for (const action of ['cascade', 'set null', 'no action']) {
     assert.ok((await c.execute("SELECT name FROM sqlite_master WHERE name = 'users_email_unique'")).rows.length === 1);
     await c.migrate(split(plan.rollback_text));
     assert.deepEqual(await shape(c), before);
+    c.close();
+  });
+}
+
+// ---- Turso: a column's default changed by libSQL's ALTER COLUMN --------------
+// SQLite's ADD COLUMN writes nothing into existing rows: they read the column's
+// default from the table's text. libSQL's ALTER COLUMN ... TO rewrites only
+// that text, so drizzle-kit's ALTER COLUMN for a changed or dropped default
+// silently changes those rows (to the new default, or NULL even in a NOT NULL
+// column). drizzle-lsp stores the values first (UPDATE t SET c = c). drizzle-kit
+// also leaves a default of 0 or false out of the ALTER COLUMN (the database
+// loses it, with the same effect on old rows); drizzle-lsp keeps it.
+{
+  const q = (name) => '`' + name.replace(/`/g, '``') + '`';
+  const stores = /-- drizzle-lsp: stores every row's value of the column before its default changes/;
+  const keeps = /keeps the column's DEFAULT 0 \(drizzle-kit leaves a default of 0 or false out/;
+  // [label, table, column, the column when added, the column after (p: a table it
+  // may reference), drizzle-lsp's fix: 'stores' (adds the UPDATE), 'keeps' (keeps
+  // the default in the ALTER COLUMN), null (drizzle-kit's SQL keeps the values)]
+  const cases = [
+    ['default changed', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).default(7), 'stores'],
+    ['default dropped', 't', 'c', (n) => text(n).default('x'), (n) => text(n), 'stores'],
+    ['NOT NULL default dropped', 't', 'c', (n) => integer(n).notNull().default(5), (n) => integer(n).notNull(), 'stores'],
+    ['default set where there was none', 't', 'c', (n) => integer(n), (n) => integer(n).default(7), 'stores'],
+    ['default changed with NOT NULL', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(7), 'stores'],
+    ['default changed with the type', 't', 'c', (n) => integer(n).default(5), (n) => text(n).default('x'), 'stores'],
+    ['default changed, hostile names', 'we"ird`t', 'c"o`l', (n) => text(n).default('a'), (n) => text(n).default('b'), 'stores'],
+    ['NOT NULL set next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n) => integer(n).notNull().default(0), 'keeps'],
+    // A new reference is an ALTER COLUMN too.
+    ['reference added next to a default of 0', 't', 'c', (n) => integer(n).default(0), (n, p) => integer(n).default(0).references(() => p.id), 'keeps'],
+    // Same default written: the rows read what they read before.
+    ['NOT NULL set, same default', 't', 'c', (n) => integer(n).default(5), (n) => integer(n).notNull().default(5), null],
+    ['type changed, same default', 't', 'c', (n) => integer(n).default(5), (n) => real(n).default(5), null],
+  ];
+  for (const [label, tname, cname, before, after, fix] of cases) {
+    const table = (col) => {
+      const p = sqliteTable('p', { id: id() });
+      return { p, t: sqliteTable(tname, { id: id(), ...(col ? { c: col(cname, p) } : {}) }) };
+    };
+    const s0 = await dk.snapshot(table(null));
+    const s1 = await dk.snapshot(table(before), s0.id);
+    const sc = await scenario(null, table(after), undefined, { dialect: 'turso', prevSnap: s1 });
+    // Rows 1 and 2 predate the column; row 3 is inserted after it, with its
+    // default. p's row 0 is there for a default of 0 that references it
+    // (libSQL's client enforces foreign keys).
+    const setup = async () => {
+      const c = await tursoAt(s0, ['INSERT INTO p(id) VALUES (0)', `INSERT INTO ${q(tname)}(id) VALUES (1), (2)`]);
+      await c.migrate(split(ours(dir, s0, s1, 'turso').text));
+      await c.execute(`INSERT INTO ${q(tname)}(id) VALUES (3)`);
+      return c;
+    };
+    const values = async (c) => (await c.execute(`SELECT id, ${q(cname)} AS v FROM ${q(tname)} ORDER BY id`)).rows.map((x) => [x.id, x.v]);
+    // The value a row inserted without the column gets (an error's message if refused).
+    const fresh = async (c) => {
+      try {
+        await c.execute(`INSERT INTO ${q(tname)}(id) VALUES (9)`);
+      } catch (e) {
+        return e.message;
+      }
+      const v = (await values(c)).find((x) => x[0] === 9)[1];
+      await c.execute(`DELETE FROM ${q(tname)} WHERE id = 9`);
+      return v;
+    };
+    const marked = sc.plan.forward.filter((x) => x.deviation);
+    const hostile = /[`"]/.test(tname + cname);
+    if (hostile) {
+      await r.checkAsync(`Turso ${label}: drizzle-kit's ALTER COLUMN does not parse`, async () => {
+        const c = await setup();
+        await assert.rejects(c.migrate(sc.statements), /syntax error/);
+        c.close();
+      });
+    } else if (fix) {
+      await r.checkAsync(`Turso ${label}: drizzle-kit's ALTER COLUMN changes the rows that predate the column`, async () => {
+        const c = await setup();
+        const was = await values(c);
+        await c.migrate(sc.statements);
+        const now = await values(c);
+        assert.notDeepEqual(now.slice(0, 2), was.slice(0, 2), 'the old rows kept their values');
+        assert.deepEqual(now[2], was[2], 'the stored row changed');
+        if (fix === 'keeps') assert.notEqual(await fresh(c), 0, 'the database kept DEFAULT 0');
+        c.close();
+      });
+    }
+    await r.checkAsync(`Turso ${label}: drizzle-lsp keeps every value on libSQL and rolls back`, async () => {
+      const c = await setup();
+      const was = await values(c), shapeBefore = await shape(c);
+      await c.migrate(split(sc.plan.text));
+      assert.deepEqual(await values(c), was);
+      if (!hostile && fix !== 'keeps') {
+        const kit = await setup();
+        await kit.migrate(sc.statements);
+        assert.deepEqual(await shape(c), await shape(kit), 'the schema differs from drizzle-kit\'s');
+        kit.close();
+        // Only the marked UPDATE is added to drizzle-kit's statements.
+        const plain = sc.plan.forward.filter((x) => !x.deviation).map((x) => x.sql.trim());
+        assert.deepEqual(plain, sc.statements.map((x) => x.trim()));
+      }
+      if (fix === 'stores') {
+        const dq = '"' + cname.replace(/"/g, '""') + '"';
+        assert.match(sc.plan.text, stores);
+        assert.equal(sc.plan.forward.length, sc.statements.length + 1);
+        assert.equal(marked[0].sql, `UPDATE ${q(tname)} SET ${dq} = ${dq};`);
+      } else if (fix === 'keeps') {
+        // drizzle-kit's one statement, with the default it left out.
+        assert.equal(marked.length, 1);
+        assert.match(marked[0].deviation, keeps);
+        assert.deepEqual(sc.plan.forward.map((x) => x.sql.replace(' DEFAULT 0', '')), sc.statements);
+        assert.equal(await fresh(c), 0);
+      } else {
+        assert.deepEqual(marked, []);
+      }
+      await c.migrate(split(sc.plan.rollback_text));
+      assert.deepEqual(await shape(c), shapeBefore);
+      assert.deepEqual(await values(c), was);
+      // The old default is back for new rows too.
+      assert.equal(await fresh(c), was[2][1]);
+      c.close();
+    });
+  }
+}
+
+// The same with the table and the column renamed in that migration: the
+// UPDATE runs after the renames, under the new names.
+{
+  const s0 = await dk.snapshot({ t: sqliteTable('t', { id: id() }) });
+  const s1 = await dk.snapshot({ t: sqliteTable('t', { id: id(), c: integer('c').default(5) }) }, s0.id);
+  const ren = { tables: [['t', 't2']], columns: [['t2', 'c', 'c2']] };
+  const sc = await scenario(null, { t: sqliteTable('t2', { id: id(), c2: integer('c2').default(7) }) }, ren, { dialect: 'turso', prevSnap: s1 });
+  await r.checkAsync('Turso default changed in a renamed table and column: drizzle-lsp keeps every value and rolls back', async () => {
+    const c = await tursoAt(s0, ['INSERT INTO t(id) VALUES (1), (2)']);
+    await c.migrate(split(ours(dir, s0, s1, 'turso').text));
+    const before = await shape(c);
+    await c.migrate(split(sc.plan.text));
+    assert.match(sc.plan.text, /UPDATE `t2` SET "c2" = "c2";/);
+    assert.deepEqual((await c.execute('SELECT id, c2 FROM t2 ORDER BY id')).rows.map((x) => [x.id, x.c2]), [[1, 5], [2, 5]]);
+    await c.migrate(split(sc.plan.rollback_text));
+    assert.deepEqual(await shape(c), before);
+    assert.deepEqual((await c.execute('SELECT id, c FROM t ORDER BY id')).rows.map((x) => [x.id, x.c]), [[1, 5], [2, 5]]);
     c.close();
   });
 }

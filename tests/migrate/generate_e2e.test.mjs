@@ -77,11 +77,11 @@ const v3 = v2 + 'export const tags = sqliteTable("tags", { name: text("name").pr
   'export const named = sqliteView("named", { id: integer("id") }).as(sql`select "id" from "users" where "nick" is not null`);\n';
 
 // drizzle-kit's snapshot for `schema` on top of our folder so far, in a copy.
-function kitSnapshot(schema, name) {
+function kitSnapshot(schema, name, from = out) {
   const copy = path.join(root, `kit_${name}`);
   fs.rmSync(copy, { recursive: true, force: true });
   project(`kit_${name}`);
-  if (fs.existsSync(out)) fs.cpSync(out, path.join(copy, 'drizzle'), { recursive: true });
+  if (fs.existsSync(from)) fs.cpSync(from, path.join(copy, 'drizzle'), { recursive: true });
   fs.writeFileSync(path.join(copy, 'schema.ts'), schema);
   const r = kit(['generate', '--name', name], copy);
   const j = JSON.parse(fs.readFileSync(path.join(copy, 'drizzle', 'meta', '_journal.json'), 'utf8'));
@@ -202,6 +202,58 @@ agreed('v4');
   const hr = ours(['generate', '--name', 'init'], { cwd: h });
   check('hostile names: generate writes the migration', hr.status === 0, hr.stdout + hr.stderr);
   agreed('hostile names', h);
+}
+
+// Date defaults: the snapshot keeps drizzle-kit's text, so drizzle-kit finds
+// nothing to do; the SQL stores what drizzle-orm stores (unix seconds for
+// mode "timestamp", milliseconds for "timestamp_ms"), so rows that get the
+// columns, and rows inserted by plain SQL, read back as that date.
+{
+  const d = project('dates');
+  const o = path.join(d, 'drizzle');
+  const schema = (cols, extra = '') => 'import { sqliteTable, integer, text, check } from "drizzle-orm/sqlite-core";\n' +
+    'import { sql } from "drizzle-orm";\nconst when = new Date("2024-01-01T00:00:00Z");\n' +
+    `export const events = sqliteTable("events", { id: integer("id").primaryKey(), name: text("name"),${cols} }${extra});\n`;
+  const dated = ' at: integer("at", { mode: "timestamp" }).notNull().default(when),' +
+    ' atMs: integer("at_ms", { mode: "timestamp_ms" }).notNull().default(when), doc: text("doc", { mode: "json" }).default(when),';
+  fs.writeFileSync(path.join(d, 'schema.ts'), schema(''));
+  let dr = ours(['generate', '--name', 'init'], { cwd: d });
+  check('dates: the first migration', dr.status === 0, dr.stdout + dr.stderr);
+  agreed('dates v1', d);
+  let db = new Database(path.join(d, 'dev.db'));
+  db.prepare("INSERT INTO events (id, name) VALUES (1, 'a'), (2, 'b')").run();
+  db.close();
+  const steps = [['add', schema(dated)], ['rebuild', schema(dated, ', (t) => [check("named", sql`${t.name} <> \'\'`)]')]];
+  for (const [name, text] of steps) {
+    const kitSnap = kitSnapshot(text, `dates_${name}`, o);
+    fs.writeFileSync(path.join(d, 'schema.ts'), text);
+    dr = ours(['generate', '--name', name], { cwd: d });
+    check(`dates ${name}: generate writes the migration`, dr.status === 0, dr.stdout + dr.stderr);
+    const e = journal(o).entries.at(-1);
+    const sqlText = fs.readFileSync(path.join(o, `${e.tag}.sql`), 'utf8');
+    check(`dates ${name}: the SQL has the integers drizzle-orm stores, and says why`, /`at` integer DEFAULT 1704067200 NOT NULL/.test(sqlText) &&
+      /`at_ms` integer DEFAULT 1704067200000 NOT NULL/.test(sqlText) && /-- drizzle-lsp: the Date default of `at`/.test(sqlText) &&
+      /`doc` text DEFAULT '"2024-01-01T00:00:00.000Z"'/.test(sqlText) && !/assumed/.test(sqlText), sqlText);
+    const snapText = fs.readFileSync(path.join(o, 'meta', `${e.tag.split('_')[0]}_snapshot.json`), 'utf8');
+    check(`dates ${name}: the snapshot equals drizzle-kit's, ids aside`, withoutIds(snapText) === withoutIds(kitSnap.text), `${snapText}\n---\n${kitSnap.text}`);
+    agreed(`dates ${name}`, d);
+  }
+  const down = fs.readFileSync(path.join(o, `${journal(o).entries.at(-1).tag}.down.sql`), 'utf8');
+  check('dates: the rebuild\'s rollback takes the modes from the code', /`at_ms` integer DEFAULT 1704067200000 NOT NULL/.test(down) && !/assumed/.test(down), down);
+  db = new Database(path.join(d, 'dev.db'));
+  db.prepare("INSERT INTO events (id, name) VALUES (3, 'raw')").run();
+  const rows = db.prepare('SELECT id, at, at_ms, doc FROM events ORDER BY id').all();
+  db.close();
+  const want = [1, 2, 3].map((id) => ({ id, at: 1704067200, at_ms: 1704067200000, doc: '"2024-01-01T00:00:00.000Z"' }));
+  check('dates: existing rows and a plain-SQL insert hold the date as drizzle-orm stores it', JSON.stringify(rows) === JSON.stringify(want), JSON.stringify(rows));
+  // verify takes the integer for drizzle-kit's text, but not another date.
+  const addSql = path.join(o, `${journal(o).entries[1].tag}.sql`);
+  const original = fs.readFileSync(addSql, 'utf8');
+  fs.writeFileSync(addSql, original.replace('DEFAULT 1704067200 NOT NULL', 'DEFAULT 1704067201 NOT NULL'));
+  dr = ours(['verify'], { cwd: d });
+  check('dates: verify fails on a Date default that is another instant', dr.status === 1 &&
+    dr.stdout.includes('table events: column at: default is 1704067201 in the database'), dr.stdout + dr.stderr);
+  fs.writeFileSync(addSql, original);
 }
 
 // "Not a rename": --no-rename makes the drop and the add drizzle-kit agrees with.

@@ -1,7 +1,8 @@
 // steps.mjs — schema evolution steps for the migrate tests (a helper module):
 // each step is a previous and a next set of exported Drizzle tables and views,
 // the renames a user would confirm, and what drizzle-lsp must do differently
-// from drizzle-kit there (reason fragments of the deviations it must mark).
+// from drizzle-kit there (reason fragments of the deviations it must mark:
+// deviates for both dialects, tursoDeviates for Turso alone).
 import {
   sqliteTable, sqliteView, integer, text, real, index, uniqueIndex, primaryKey, check, foreignKey, unique,
 } from 'drizzle-orm/sqlite-core';
@@ -34,6 +35,11 @@ const FK_ACTION = 'keeps its ON DELETE';
 const ESCAPED = 'an identifier is escaped';
 const DEFAULT_QUOTE = 'a quote inside the default is doubled';
 const VIEWS = 'the view is dropped before the tables change';
+const DATE_DEFAULT = 'the Date default of';
+const NEW_YEAR = new Date('2024-01-01T00:00:00Z');
+// Turso only (a step's tursoDeviates): libSQL's ALTER COLUMN of a default.
+const STORES = "stores every row's value of the column before its default changes";
+const KEEPS_DEFAULT = "keeps the column's DEFAULT 0";
 
 export const steps = [
   { name: 'create tables with a reference and an index', prev: {},
@@ -56,9 +62,9 @@ export const steps = [
   { name: 'change a column type', prev: () => usersPosts({ userCols: { age: text('age') } }),
     next: () => usersPosts({ userCols: { age: integer('age') } }), deviates: [KEEP_ROWS] },
   { name: 'change a default', prev: () => ({ s: sqliteTable('settings', { id: id(), v: integer('v').default(1) }) }),
-    next: () => ({ s: sqliteTable('settings', { id: id(), v: integer('v').default(2) }) }) },
+    next: () => ({ s: sqliteTable('settings', { id: id(), v: integer('v').default(2) }) }), tursoDeviates: [STORES] },
   { name: 'drop a default', prev: () => ({ s: sqliteTable('settings', { id: id(), v: text('v').default("it's") }) }),
-    next: () => ({ s: sqliteTable('settings', { id: id(), v: text('v') }) }) },
+    next: () => ({ s: sqliteTable('settings', { id: id(), v: text('v') }) }), tursoDeviates: [STORES] },
   { name: 'set NOT NULL on a referenced table', prev: () => usersPosts(),
     next: () => usersPosts({ userCols: { name: text('name').notNull() } }), deviates: [KEEP_ROWS] },
   { name: 'drop NOT NULL', prev: () => ({ s: sqliteTable('settings', { id: id(), v: real('v').notNull() }) }),
@@ -143,9 +149,9 @@ export const steps = [
   { name: 'drop one table and create another', prev: () => ({ a: sqliteTable('old_things', { id: id() }) }),
     next: () => ({ a: sqliteTable('new_things', { id: id(), n: integer('n').default(0) }) }) },
   { name: 'change a boolean default', prev: () => ({ s: sqliteTable('flags', { id: id(), on: integer('on', { mode: 'boolean' }).default(true) }) }),
-    next: () => ({ s: sqliteTable('flags', { id: id(), on: integer('on', { mode: 'boolean' }).default(false) }) }) },
+    next: () => ({ s: sqliteTable('flags', { id: id(), on: integer('on', { mode: 'boolean' }).default(false) }) }), tursoDeviates: [STORES] },
   { name: 'set NOT NULL with a zero default', prev: () => ({ s: sqliteTable('counts', { id: id(), n: integer('n').default(0) }) }),
-    next: () => ({ s: sqliteTable('counts', { id: id(), n: integer('n').notNull().default(0) }) }) },
+    next: () => ({ s: sqliteTable('counts', { id: id(), n: integer('n').notNull().default(0) }) }), tursoDeviates: [KEEPS_DEFAULT] },
   { name: 'a view over a rebuilt table', prev: () => { const b = usersPosts(); return { ...b, v: sqliteView('user_names').as((qb) => qb.select({ name: b.users.name }).from(b.users)) }; },
     next: () => { const b = usersPosts({ userCols: { name: text('name').notNull() } }); return { ...b, v: sqliteView('user_names').as((qb) => qb.select({ name: b.users.name }).from(b.users)) }; },
     deviates: [VIEWS, KEEP_ROWS] },
@@ -164,6 +170,12 @@ export const steps = [
     next: () => ({ b: sqliteTable('b', { id: id(), x: text('x') }), n: sqliteTable('2024', { id: id(), x: text('x') }), z: sqliteTable('10', { id: id(), x: text('x').notNull().default('q') }) }) },
   { name: 'a table named like a number is altered before a new table is created', prev: () => ({ z: sqliteTable('10', { id: id() }) }),
     next: () => ({ b: sqliteTable('b', { id: id() }), z: sqliteTable('10', { id: id(), x: text('x') }) }) },
+  { name: 'a Date default on a new timestamp column', prev: () => ({ s: sqliteTable('events', { id: id() }) }),
+    next: () => ({ s: sqliteTable('events', { id: id(), at: integer('at', { mode: 'timestamp' }).notNull().default(NEW_YEAR) }) }),
+    deviates: [DATE_DEFAULT] },
+  { name: 'a Date default set on an existing timestamp column', prev: () => ({ s: sqliteTable('events', { id: id(), at: integer('at', { mode: 'timestamp' }) }) }),
+    next: () => ({ s: sqliteTable('events', { id: id(), at: integer('at', { mode: 'timestamp' }).default(NEW_YEAR) }) }),
+    deviates: [DATE_DEFAULT], tursoDeviates: [STORES] },
 ];
 
-export const faults = { REBUILD_COPY, KEEP_ROWS, PRAGMA, EXPR, STORED, FK_ACTION, ESCAPED, DEFAULT_QUOTE, VIEWS };
+export const faults = { REBUILD_COPY, KEEP_ROWS, PRAGMA, EXPR, STORED, FK_ACTION, ESCAPED, DEFAULT_QUOTE, VIEWS, DATE_DEFAULT };

@@ -4,13 +4,15 @@
 **
 **   dz_sqlgen PREV.json|- NEXT.json [--dialect sqlite|turso]
 **             [--rename T.OLD=NEW]... [--rename-table OLD=NEW]... [--no-breakpoints]
+**             [--mode T.COL=MODE]...
 **
 **   {"forward": [{"sql": ..., "deviation": ...|null, "change": "column_add"|null}],
 **    "rollback": [...], "text": "<.sql file>", "rollback_text": "<.down.sql file>",
 **    "candidates": [{"table": ..., "from": ..., "to": ...}],
 **    "meta": {"tables": {...}, "columns": {...}}}
 **
-** Rename candidates are listed and planned as the drops and adds they are.
+** --mode gives NEXT's column T.COL the config.mode the schema code would
+** (a snapshot keeps none), as extraction does. Rename candidates are listed and planned as the drops and adds they are.
 ** "-" as PREV is the empty schema. Errors: {"error": "<code>", "message": ...},
 ** exit status 2.
 */
@@ -60,6 +62,18 @@ static dz_result read_schema(const char *path, dz_arena *a, dz_schema **out, dz_
   return rc;
 }
 
+/* Apply "T.COL=MODE" to s; false when the column does not exist. */
+static bool set_mode(dz_schema *s, const char *spec) {
+  const char *dot = strchr(spec, '.'), *eq = strchr(spec, '=');
+  if (!dot || !eq || eq < dot) return false;
+  char *t = dz_arena_strndup(s->arena, spec, (size_t)(dot - spec));
+  char *c = dz_arena_strndup(s->arena, dot + 1, (size_t)(eq - dot - 1));
+  dz_table *tab = dz_schema_find_table(s, t);
+  dz_column *col = tab ? dz_table_find_column(tab, c) : NULL;
+  if (col) col->mode = dz_arena_strdup(s->arena, eq + 1);
+  return col != NULL;
+}
+
 static json_t *stmts_json(const dz_sql_stmts *v) {
   json_t *arr = json_array();
   for (size_t i = 0; i < v->len; i++) {
@@ -86,6 +100,7 @@ int main(int argc, char **argv) {
   dz_arena *a = dz_arena_new();
   DZ_VEC(const char *) cols = {0};
   DZ_VEC(const char *) tabs = {0};
+  DZ_VEC(const char *) modes = {0};
   dz_dialect dialect = DZ_DIALECT_SQLITE;
   bool breakpoints = true;
   for (int i = 3; i < argc; i++) {
@@ -94,6 +109,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--rename") && i + 1 < argc) dz_vec_push(a, &cols, argv[++i]);
     else if (!strcmp(argv[i], "--rename-table") && i + 1 < argc) dz_vec_push(a, &tabs, argv[++i]);
     else if (!strcmp(argv[i], "--no-breakpoints")) breakpoints = false;
+    else if (!strcmp(argv[i], "--mode") && i + 1 < argc) dz_vec_push(a, &modes, argv[++i]);
     else {
       dz_arena_free(a);
       return fail("usage", argv[i]);
@@ -107,6 +123,9 @@ int main(int argc, char **argv) {
   dz_diff_options opt = {cols.items, cols.len, tabs.items, tabs.len};
   dz_result rc = strcmp(argv[1], "-") ? read_schema(argv[1], a, &prev, &err) : DZ_OK;
   if (rc == DZ_OK) rc = read_schema(argv[2], a, &next, &err);
+  for (size_t i = 0; rc == DZ_OK && i < modes.len; i++)
+    if (!set_mode(next, modes.items[i]))
+      rc = dz_error_set(&err, DZ_ERR_NOT_FOUND, "--mode %s: no such column in %s", modes.items[i], argv[2]);
   if (rc == DZ_OK) rc = dz_diff_schemas(prev, next, &opt, a, &diff, &err);
   if (rc == DZ_OK) next->dialect = dialect;
   json_t *cand = json_array();

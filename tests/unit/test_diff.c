@@ -264,6 +264,61 @@ DZ_TEST(degenerate_models_do_not_crash_either_dialect) {
   dz_arena_free(a);
 }
 
+/* table(id, column text DEFAULT before) on Turso, and the same with the
+** column changed by alter. */
+static dz_sql_plan *turso_alter(dz_arena *a, const char *table, const char *column,
+                                dz_default before, void (*alter)(dz_column *)) {
+  dz_schema *s[2];
+  for (int k = 0; k < 2; k++) {
+    s[k] = dz_schema_new(a, DZ_DIALECT_TURSO);
+    dz_table *t = dz_schema_add_table(s[k], table);
+    dz_column *id = dz_table_add_column(s[k], t, "id");
+    id->type = "integer", id->primary_key = true, id->not_null = true;
+    dz_column *c = dz_table_add_column(s[k], t, column);
+    c->type = "text", c->def = before;
+    if (k) alter(c);
+  }
+  return plan(a, diff(a, s[0], s[1], NULL, 0, NULL, 0, DZ_OK), s[0], s[1]);
+}
+
+static void default_b(dz_column *c) { c->def = (dz_default){DZ_DEFAULT_SQL, "'b'"}; }
+static void no_default(dz_column *c) { c->def = (dz_default){DZ_DEFAULT_NONE, NULL}; }
+static void set_not_null(dz_column *c) { c->not_null = true; }
+
+DZ_TEST(turso_default_change_stores_the_values_before_alter_column) {
+  dz_arena *a = dz_arena_new();
+  const dz_default a_text = {DZ_DEFAULT_SQL, "'a'"}, zero = {DZ_DEFAULT_NUMBER, "0"};
+  dz_sql_plan *pl = turso_alter(a, "users", "name", a_text, default_b);
+  DZ_CHECK_INT(pl->forward.len, 2);
+  DZ_CHECK_STR(pl->forward.items[0].sql, "UPDATE `users` SET \"name\" = \"name\";");
+  DZ_CHECK_CONTAINS(pl->forward.items[0].deviation, "stores every row's value of the column");
+  DZ_CHECK(pl->forward.items[0].change && pl->forward.items[0].change->kind == DZ_CHANGE_COLUMN_ALTER);
+  DZ_CHECK_STR(pl->forward.items[1].sql,
+               "ALTER TABLE `users` ALTER COLUMN \"name\" TO \"name\" text DEFAULT 'b';");
+  DZ_CHECK(pl->forward.items[1].deviation == NULL);
+  DZ_CHECK_CONTAINS(dz_sql_plan_text(pl, true, DZ_SQL_ROLLBACK, a), "INSERT INTO `__new_users`");
+  /* a dropped default, hostile names escaped */
+  pl = turso_alter(a, "we`ird\"t", "c`o\"l", a_text, no_default);
+  DZ_CHECK_INT(pl->forward.len, 2);
+  DZ_CHECK_STR(pl->forward.items[0].sql, "UPDATE `we``ird\"t` SET \"c`o\"\"l\" = \"c`o\"\"l\";");
+  /* the same default written again: nothing to store */
+  pl = turso_alter(a, "users", "name", a_text, set_not_null);
+  DZ_CHECK_INT(pl->forward.len, 1);
+  DZ_CHECK(pl->forward.items[0].deviation == NULL);
+  /* drizzle-kit's ALTER COLUMN leaves a default of 0 out: ours keeps it, so
+  ** nothing changes for the rows either */
+  pl = turso_alter(a, "users", "name", zero, set_not_null);
+  DZ_CHECK_INT(pl->forward.len, 1);
+  DZ_CHECK_STR(pl->forward.items[0].sql,
+               "ALTER TABLE `users` ALTER COLUMN \"name\" TO \"name\" text NOT NULL DEFAULT 0;");
+  DZ_CHECK_CONTAINS(pl->forward.items[0].deviation, "keeps the column's DEFAULT 0");
+  /* ... and a dropped default of 0 is dropped, values stored first */
+  pl = turso_alter(a, "users", "name", zero, no_default);
+  DZ_CHECK_INT(pl->forward.len, 2);
+  DZ_CHECK_STR(pl->forward.items[1].sql, "ALTER TABLE `users` ALTER COLUMN \"name\" TO \"name\" text;");
+  dz_arena_free(a);
+}
+
 DZ_TEST(change_kind_names_are_stable) {
   DZ_CHECK_STR(dz_change_kind_name(DZ_CHANGE_COLUMN_ADD), "column_add");
   DZ_CHECK_STR(dz_change_kind_name(DZ_CHANGE_VIEW_ALTER), "view_alter");
