@@ -121,9 +121,13 @@ static void watch_project(dz_features_state *st, const dz_server *s, const dz_ws
   dz_arena_free(a);
 }
 
-void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p) {
+static void publish(dz_features_state *st, dz_server *s, dz_ws_project *p, bool edit) {
   watch_project(st, s, p);
-  dz_publish_project(st, s, p, false);
+  dz_publish_project(st, s, p, edit);
+}
+
+void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p) {
+  publish(st, s, p, false);
 }
 
 /* A schema file's edit changes its whole project; any other file (a
@@ -134,8 +138,7 @@ static void on_changed(void *ud, dz_server *s, const dz_document *doc) {
   if (!p) return;
   if (dz_ws_project_has_file(p, doc->path)) {
     dz_workspace_set_text(st->ws, doc->path, doc->text, doc->len, doc->tree);
-    watch_project(st, s, p);
-    dz_publish_project(st, s, p, true);
+    publish(st, s, p, true);
     return;
   }
   dz_uses_cache_clear(st->uses); /* application code may read other columns now */
@@ -152,9 +155,9 @@ static void on_closed(void *ud, dz_server *s, const char *uri) {
   if (p) {
     dz_workspace_close_file(st->ws, path);
     dz_features_publish_project(st, s, p);
-  }
-  else
+  } else {
     dz_unpublish(st, s, uri);
+  }
   dz_arena_free(a);
 }
 
