@@ -41,6 +41,7 @@ static size_t kids(dz_module *m, TSNode n, TSNode **out) {
 
 const char *dz_module_path(const dz_module *m) { return m->path; }
 const char *dz_module_text(const dz_module *m) { return m->text; }
+size_t dz_module_len(const dz_module *m) { return m->len; }
 TSNode dz_module_root(const dz_module *m) { return ts_tree_root_node(m->tree); }
 
 char *dz_module_node_text(const dz_module *m, dz_arena *a, TSNode n) {

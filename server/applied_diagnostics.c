@@ -12,29 +12,27 @@
 
 #include "drizzle_lsp/applied.h"
 
-/* The finding's span, kept inside the document (the editor's text may be
-** shorter than the file on disk the finding was made from). */
-static void clamp(dz_lsp_diagnostic *d, const dz_document *doc) {
-  if (d->diag.span.end_byte > doc->len) d->diag.span.end_byte = (uint32_t)doc->len;
+/* The finding's span, kept inside the file's len bytes (the editor's text
+** may be shorter than the file on disk the finding was made from). */
+static void clamp(dz_lsp_diagnostic *d, size_t len) {
+  if (d->diag.span.end_byte > len) d->diag.span.end_byte = (uint32_t)len;
   if (d->diag.span.start_byte > d->diag.span.end_byte) d->diag.span.start_byte = d->diag.span.end_byte;
 }
 
-static void add(const dz_features_state *st, const dz_server *s, const dz_finding *f,
-                const dz_document *doc, dz_arena *a, dz_lsp_diagnostic_list *out) {
+static void add(const dz_features_state *st, const dz_server *s, const dz_finding *f, size_t len,
+                dz_arena *a, dz_lsp_diagnostic_list *out) {
   dz_lsp_diagnostic d = {0};
   d.diag.severity = s->settings.risk_severity[f->risk];
   d.diag.code = f->rule;
   d.diag.message = f->hint ? dz_arena_printf(a, "%s\n%s", f->message, f->hint) : f->message;
   d.diag.span.start_byte = f->loc.span.start_byte;
   d.diag.span.end_byte = f->loc.span.end_byte;
-  clamp(&d, doc);
+  clamp(&d, len);
   if (st->rules_doc) d.href = dz_arena_printf(a, "%s#%s", st->rules_doc, f->rule);
   dz_vec_push(a, out, d);
 }
 
-void dz_diagnostics_for_applied(dz_features_state *st, dz_server *s, dz_ws_project *p,
-                                const dz_document *doc, dz_arena *a,
-                                dz_lsp_diagnostic_list *out) {
+void dz_applied_problems(dz_server *s, dz_ws_project *p, dz_arena *a, dz_findings *out) {
   const char *db = dz_features_dev_db(p, a);
   const dz_migrations *ms = db ? dz_ws_project_migrations(p) : NULL;
   if (!ms) return;
@@ -44,8 +42,14 @@ void dz_diagnostics_for_applied(dz_features_state *st, dz_server *s, dz_ws_proje
     dz_server_log(s, DZ_LOG_WARNING, "%s", err.message);
     return;
   }
-  dz_findings fs = {0};
-  dz_applied_findings(ap, ms, a, &fs);
-  for (size_t i = 0; i < fs.items.len; i++)
-    if (strcmp(fs.items.items[i]->loc.file, doc->path) == 0) add(st, s, fs.items.items[i], doc, a, out);
+  dz_applied_findings(ap, ms, a, out);
+}
+
+void dz_diagnostics_for_applied(const dz_features_state *st, const dz_server *s,
+                                const dz_findings *fs, const char *path, size_t len, dz_arena *a,
+                                dz_lsp_diagnostic_list *out) {
+  for (size_t i = 0; i < fs->items.len; i++) {
+    const dz_finding *f = fs->items.items[i];
+    if (f->loc.file && strcmp(f->loc.file, path) == 0) add(st, s, f, len, a, out);
+  }
 }

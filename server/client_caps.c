@@ -6,6 +6,7 @@
 */
 #include "drizzle_lsp/client_caps.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "drizzle_lsp/rules.h"
@@ -48,6 +49,7 @@ void dz_client_caps_read(dz_server *s, json_t *params) {
   c->code_description = flag(caps, "textDocument.publishDiagnostics.codeDescriptionSupport");
   for (int r = DZ_RISK_SAFE; r <= DZ_RISK_HIGH; r++)
     s->settings.risk_severity[r] = dz_risk_severity((dz_risk)r);
+  s->settings.closed_files = true;
   dz_settings_read(s, json_object_get(params, "initializationOptions"));
 }
 
@@ -66,19 +68,39 @@ static bool severity_of(json_t *v, dz_severity *out) {
   return false;
 }
 
-bool dz_settings_read(dz_server *s, json_t *options) {
-  /* { "drizzle": { "severity": { "high": "error", ... } } } or the inner object */
+/* A setting under "drizzle": {"drizzle": {"a": {"b": v}}}, the inner
+** object alone, or flat keys ("drizzle.a.b" or "drizzle.a": {"b": v}). */
+static json_t *setting(json_t *options, const char *group, const char *key) {
   json_t *d = json_object_get(options, "drizzle");
-  json_t *sev = json_object_get(d ? d : options, "severity");
-  if (!json_is_object(sev)) sev = json_object_get(options, "drizzle.severity");
-  if (!json_is_object(sev)) return false;
+  json_t *g = json_object_get(d ? d : options, group);
+  char flat[64];
+  if (!json_is_object(g)) {
+    snprintf(flat, sizeof flat, "drizzle.%s", group);
+    g = json_object_get(options, flat);
+  }
+  if (json_is_object(g)) return json_object_get(g, key);
+  snprintf(flat, sizeof flat, "drizzle.%s.%s", group, key);
+  return json_object_get(options, flat);
+}
+
+static bool read_severities(dz_server *s, json_t *options) {
   bool changed = false;
   for (int r = DZ_RISK_SAFE; r <= DZ_RISK_HIGH; r++) {
     dz_severity v;
-    if (severity_of(json_object_get(sev, dz_risk_name((dz_risk)r)), &v)) {
+    if (severity_of(setting(options, "severity", dz_risk_name((dz_risk)r)), &v)) {
       changed |= s->settings.risk_severity[r] != v;
       s->settings.risk_severity[r] = v;
     }
+  }
+  return changed;
+}
+
+bool dz_settings_read(dz_server *s, json_t *options) {
+  bool changed = read_severities(s, options);
+  json_t *closed = setting(options, "diagnostics", "closedFiles");
+  if (json_is_boolean(closed)) {
+    changed |= s->settings.closed_files != json_is_true(closed);
+    s->settings.closed_files = json_is_true(closed);
   }
   return changed;
 }

@@ -1,10 +1,10 @@
 /*
 ** drizzle_features.c — the feature hooks wired to the workspace: an opened
 ** or edited document re-extracts its file and republishes its project's
-** diagnostics; a closed one falls back to the disk; files changed on disk
-** (a migration written by drizzle-kit) refresh what depends on them.
-** Migration files also show what the development database's migrator got
-** wrong about them (applied_diagnostics.c), re-read on every publish.
+** diagnostics (publish.c: open or not); a closed one falls back to the
+** disk; files changed on disk (a migration written by drizzle-kit) refresh
+** what depends on them. Every project is published once the client says
+** initialized.
 */
 #include "drizzle_lsp/drizzle_features.h"
 
@@ -37,6 +37,7 @@ dz_features_state *dz_features_state_new(void) {
   if (!st) return NULL;
   st->ws = dz_workspace_new();
   st->uses = dz_uses_cache_new();
+  st->published = dz_published_new();
   st->arena = dz_arena_new();
   st->rules_doc = find_rules_doc(st->arena);
   char tmp[4096];
@@ -70,6 +71,7 @@ void dz_features_state_free(dz_features_state *st) {
   if (!st) return;
   dz_fs_watch_free(st->watch);
   dz_uses_cache_free(st->uses);
+  dz_published_free(st->published);
   remove_previews(st->preview_dir);
   dz_workspace_free(st->ws);
   dz_arena_free(st->arena);
@@ -106,36 +108,6 @@ dz_result dz_features_doc_analysis(dz_features_state *st, dz_server *s, const dz
   return *an ? DZ_OK : err ? err->code : DZ_ERR_IO;
 }
 
-static bool is_migration_sql(const dz_ws_project *p, const char *path) {
-  const char *out = dz_ws_project_out_dir(p);
-  size_t n = strlen(out);
-  return strncmp(path, out, n) == 0 && path[n] == '/' && dz_path_has_ext(path, ".sql") &&
-         !dz_path_has_ext(path, ".down.sql");
-}
-
-static bool is_journal(const dz_ws_project *p, const char *path) {
-  const char *out = dz_ws_project_out_dir(p);
-  size_t n = strlen(out);
-  return strncmp(path, out, n) == 0 && strcmp(path + n, "/meta/_journal.json") == 0;
-}
-
-static void publish_document(dz_features_state *st, dz_server *s, dz_ws_project *p,
-                             const dz_ws_analysis *an, const dz_document *doc) {
-  dz_arena *a = dz_arena_new();
-  dz_lsp_diagnostic_list list = {0};
-  const char *config = dz_ws_project_config(p)->path;
-  if (dz_ws_project_has_file(p, doc->path) || strcmp(config, doc->path) == 0)
-    dz_diagnostics_for_schema_file(st, s, p, an, config, doc->path, a, &list);
-  else if (is_migration_sql(p, doc->path)) {
-    dz_diagnostics_for_migration_file(p, doc, a, &list);
-    dz_diagnostics_for_applied(st, s, p, doc, a, &list);
-  } else if (is_journal(p, doc->path)) {
-    dz_diagnostics_for_applied(st, s, p, doc, a, &list);
-  }
-  dz_server_publish(s, doc->uri, doc->version, doc->text, doc->len, list.items, list.len);
-  dz_arena_free(a);
-}
-
 /* Watch what the project's diagnostics depend on, when the client does not. */
 static void watch_project(dz_features_state *st, const dz_server *s, dz_ws_project *p) {
   if (!st->watch || s->client.watch_dynamic) return;
@@ -151,9 +123,9 @@ static void watch_project(dz_features_state *st, const dz_server *s, dz_ws_proje
   dz_arena_free(a);
 }
 
-void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p) {
-  dz_error err;
+static void publish(dz_features_state *st, dz_server *s, dz_ws_project *p, bool edit) {
   watch_project(st, s, p);
+<<<<<<< HEAD
   const dz_ws_analysis *an = dz_ws_project_analyze(p, &err);
   if (!an) {
     dz_server_log(s, DZ_LOG_ERROR, "%s", err.message);
@@ -169,6 +141,13 @@ void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_proj
     if (doc->path && dz_workspace_project_of(st->ws, doc->path) == p)
       publish_document(st, s, p, an, doc);
   }
+=======
+  dz_publish_project(st, s, p, edit);
+}
+
+void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p) {
+  publish(st, s, p, false);
+>>>>>>> closeddiag
 }
 
 /* A schema file's edit changes its whole project; any other file (a
@@ -179,15 +158,15 @@ static void on_changed(void *ud, dz_server *s, const dz_document *doc) {
   if (!p) return;
   if (dz_ws_project_has_file(p, doc->path)) {
     dz_workspace_set_text(st->ws, doc->path, doc->text, doc->len, doc->tree);
-    dz_features_publish_project(st, s, p);
+    publish(st, s, p, true);
     return;
   }
   dz_uses_cache_clear(st->uses); /* application code may read other columns now */
-  dz_error err;
-  const dz_ws_analysis *an = dz_ws_project_analyze(p, &err);
-  if (an) publish_document(st, s, p, an, doc);
+  dz_publish_document(st, s, p, doc);
 }
 
+/* A closed schema file keeps its project's diagnostics (as a closed file,
+** when the setting allows); anything else loses its own. */
 static void on_closed(void *ud, dz_server *s, const char *uri) {
   dz_features_state *st = ud;
   dz_arena *a = dz_arena_new();
@@ -196,6 +175,8 @@ static void on_closed(void *ud, dz_server *s, const char *uri) {
   if (p) {
     dz_workspace_close_file(st->ws, path);
     dz_features_publish_project(st, s, p);
+  } else {
+    dz_unpublish(st, s, uri);
   }
   dz_arena_free(a);
 }
@@ -215,6 +196,15 @@ static void publish_all(void *ud, dz_server *s) {
   dz_features_state *st = ud;
   for (size_t i = 0; i < dz_workspace_count(st->ws); i++)
     dz_features_publish_project(st, s, dz_workspace_at(st->ws, i));
+  dz_publish_prune(st, s);
+}
+
+/* The workspace is read once the client is ready, so that the Problems
+** list shows every project's pending changes before anything is opened. */
+static void on_initialized(void *ud, dz_server *s) {
+  dz_features_state *st = ud;
+  scan_folders(st, s);
+  publish_all(st, s);
 }
 
 static void on_file_changed(void *ud, dz_server *s, const char *path) {
@@ -251,6 +241,7 @@ void dz_features_hooks(dz_features_state *st, dz_lsp_features *out) {
       .execute_command = dz_features_execute,
       .file_changed = on_file_changed,
       .settings_changed = publish_all,
+      .initialized = on_initialized,
       .code_lenses = dz_features_code_lenses,
       .document_symbols = dz_features_symbols,
       .definition = dz_features_goto_definition,

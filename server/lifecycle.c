@@ -89,6 +89,7 @@ static int on_initialized(dz_server *s, json_t *params, json_t **result, dz_erro
   dz_server_log(s, DZ_LOG_INFO, "drizzle-lsp %s ready (positions in %s, root %s)", DZ_VERSION,
                 dz_lsp_encoding_name(s->encoding), s->root_path ? s->root_path : "none");
   dz_client_register_watchers(s);
+  if (s->features.initialized) s->features.initialized(s->features.ud, s);
   return 0;
 }
 

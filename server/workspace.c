@@ -12,6 +12,7 @@
 
 #include "drizzle_lsp/fs_walk.h"
 #include "drizzle_lsp/path.h"
+#include "drizzle_lsp/resolve.h"
 #include "drizzle_lsp/schema_check.h"
 #include "drizzle_lsp/tsconfig.h"
 
@@ -88,6 +89,12 @@ const dz_config *dz_ws_project_config(const dz_ws_project *p) { return p->config
 size_t dz_ws_project_file_count(const dz_ws_project *p) { return p->files.len; }
 const char *dz_ws_project_file(const dz_ws_project *p, size_t i) { return p->files.items[i].path; }
 const char *dz_ws_project_out_dir(const dz_ws_project *p) { return p->out_dir; }
+
+const char *dz_ws_project_file_text(const dz_ws_project *p, size_t i, size_t *len) {
+  const dz_module *m = p->files.items[i].mod;
+  *len = m ? dz_module_len(m) : 0;
+  return m ? dz_module_text(m) : NULL;
+}
 const dz_diff_options *dz_ws_project_renames(const dz_ws_project *p) { return &p->renames; }
 
 static ws_file *find_file(const dz_ws_project *p, const char *path) {
@@ -189,15 +196,19 @@ static bool is_config_name(const char *name) {
   return false;
 }
 
+static bool is_regular_file(const char *path) {
+  uv_fs_t req;
+  int rc = uv_fs_stat(NULL, &req, path, NULL);
+  bool regular = rc == 0 && (req.statbuf.st_mode & S_IFMT) == S_IFREG;
+  uv_fs_req_cleanup(&req);
+  return regular;
+}
+
 /* The config a directory holds, in drizzle-kit's order of preference. */
 static const char *config_in(dz_arena *a, const char *dir) {
   for (size_t i = 0; i < sizeof config_names / sizeof *config_names; i++) {
     const char *path = dz_arena_printf(a, "%s/%s", strcmp(dir, "/") ? dir : "", config_names[i]);
-    uv_fs_t req;
-    int rc = uv_fs_stat(NULL, &req, path, NULL);
-    bool regular = rc == 0 && (req.statbuf.st_mode & S_IFMT) == S_IFREG;
-    uv_fs_req_cleanup(&req);
-    if (regular) return path;
+    if (is_regular_file(path)) return path;
   }
   return NULL;
 }
@@ -311,9 +322,21 @@ const char *dz_ws_project_tsconfig_file(dz_ws_project *p, size_t i) {
   return tc ? tc->files.items[i] : p->ts_bad;
 }
 
+/* Project i's config is gone: so is the project. */
+static void remove_project(dz_workspace *ws, size_t i) {
+  project_free(ws->projects.items[i]);
+  memmove(ws->projects.items + i, ws->projects.items + i + 1,
+          (ws->projects.len - i - 1) * sizeof *ws->projects.items);
+  ws->projects.len--;
+}
+
 void dz_workspace_file_changed(dz_workspace *ws, const char *path) {
   for (size_t i = 0; i < ws->projects.len; i++) {
     dz_ws_project *p = ws->projects.items[i];
+    if (strcmp(path, p->config->path) == 0 && !is_regular_file(path)) {
+      remove_project(ws, i--);
+      continue;
+    }
     dz_module_cache_forget(p->imports, path);
     if (under_dir(path, p->out_dir)) p->mig_loaded = false;
     ws_file *f = find_file(p, path);

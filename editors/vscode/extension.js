@@ -37,7 +37,7 @@ async function activate(context) {
       ],
       synchronize: {
         fileEvents: vscode.workspace.createFileSystemWatcher("**/drizzle.config.*"),
-        configurationSection: "drizzle", // drizzle.severity
+        configurationSection: "drizzle", // drizzle.severity, drizzle.diagnostics.closedFiles
       },
     },
   );

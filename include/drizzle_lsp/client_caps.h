@@ -13,8 +13,8 @@
 void dz_client_caps_read(dz_server *s, json_t *params);
 
 /* Read the "drizzle" settings object ({"severity": {"high": "error",
-** "careful": "warning", "safe": "information"}}) into s->settings; true when
-** something changed. */
+** "careful": "warning", "safe": "information"}, "diagnostics":
+** {"closedFiles": true}}) into s->settings; true when something changed. */
 bool dz_settings_read(dz_server *s, json_t *options);
 
 /* Ask the client to watch schema, config and migration files, when it

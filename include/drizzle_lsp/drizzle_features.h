@@ -21,6 +21,7 @@
 #define DZ_CMD_DRY_RUN "drizzle.dryRun"
 
 typedef struct dz_uses_cache dz_uses_cache;
+typedef struct dz_published dz_published;
 
 typedef struct dz_features_state {
   dz_workspace *ws;
@@ -32,6 +33,7 @@ typedef struct dz_features_state {
   dz_server *server;
   dz_fs_watch *watch;      /* when the client does not watch files for us */
   dz_uses_cache *uses;     /* application code reading dropped columns */
+  dz_published *published; /* the URIs that carry diagnostics (publish.c) */
 } dz_features_state;
 
 /* The state (caller owns: dz_features_state_free) and the hooks on it. */
@@ -52,8 +54,28 @@ dz_ws_project *dz_features_project(dz_features_state *st, dz_server *s, const ch
 dz_result dz_features_doc_analysis(dz_features_state *st, dz_server *s, const dz_document *doc,
                                    dz_ws_project **p, const dz_ws_analysis **an, dz_error *err);
 
-/* Publish diagnostics to every open document of project p. */
+/* Publish project p's diagnostics (see dz_publish_project), watching
+** what they depend on when the client does not. */
 void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p);
+
+/* publish.c: the URIs that carry diagnostics; the caller owns the set
+** (dz_published_free). NULL when out of memory. */
+dz_published *dz_published_new(void);
+void dz_published_free(dz_published *t);
+/* Publish p's diagnostics (one analysis) to each of its open documents and,
+** with settings.closed_files, to its closed schema files and the closed
+** migration files the migrator's problems name; clear every URI p published
+** before that shows nothing now. edit: after an edit of a schema document,
+** which leaves the closed migration files as they were published. */
+void dz_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p, bool edit);
+/* Publish the diagnostics of one open document of p (not a schema file:
+** nothing else depends on it). */
+void dz_publish_document(dz_features_state *st, dz_server *s, dz_ws_project *p,
+                         const dz_document *doc);
+/* Clear what projects no longer in the workspace (config deleted) published. */
+void dz_publish_prune(dz_features_state *st, dz_server *s);
+/* Clear uri's diagnostics if it carries any. */
+void dz_unpublish(dz_features_state *st, dz_server *s, const char *uri);
 
 /* diagnostics.c: the diagnostics of one schema document of p (or of its
 ** config, config_path == path), in a; a dropped column's diagnostic lists
@@ -69,10 +91,12 @@ void dz_diagnostics_for_migration_file(dz_ws_project *p, const dz_document *doc,
                                        dz_arena *a, dz_lsp_diagnostic_list *out);
 
 /* applied_diagnostics.c: the problems of the development database's applied
-** migrations (applied.h) whose place is doc (a migration .sql file, or the
-** journal), in a; nothing without a local database. */
-void dz_diagnostics_for_applied(dz_features_state *st, dz_server *s, dz_ws_project *p,
-                                const dz_document *doc, dz_arena *a,
+** migrations (applied.h) as findings placed on their file (a migration .sql
+** file, or the journal), in a; none without a local database. */
+void dz_applied_problems(dz_server *s, dz_ws_project *p, dz_arena *a, dz_findings *out);
+/* Those of fs placed on path (whose text has len bytes), as diagnostics in a. */
+void dz_diagnostics_for_applied(const dz_features_state *st, const dz_server *s,
+                                const dz_findings *fs, const char *path, size_t len, dz_arena *a,
                                 dz_lsp_diagnostic_list *out);
 
 /* hover.c */

@@ -161,7 +161,7 @@ typedef struct dz_lsp_features {
   /* A document was opened or changed (a burst of changes arrives merged):
   ** recompute and publish with dz_server_publish_diagnostics. */
   void (*document_changed)(void *ud, dz_server *s, const dz_document *doc);
-  /* A document was closed (its diagnostics are cleared by the server). */
+  /* A document was closed (the hook decides what its diagnostics become). */
   void (*document_closed)(void *ud, dz_server *s, const char *uri);
   /* textDocument/hover at a byte offset; *out NULL for no hover. */
   dz_result (*hover)(void *ud, dz_server *s, const dz_document *doc, uint32_t offset,
@@ -177,6 +177,8 @@ typedef struct dz_lsp_features {
   /* workspace/didChangeWatchedFiles (or the server's own watcher): a file
   ** was created, changed or deleted on disk. */
   void (*file_changed)(void *ud, dz_server *s, const char *path);
+  /* The client said initialized: the workspace can be read. */
+  void (*initialized)(void *ud, dz_server *s);
   /* The settings changed (initializationOptions, didChangeConfiguration). */
   void (*settings_changed)(void *ud, dz_server *s);
   /* textDocument/codeLens. */

@@ -150,6 +150,7 @@ struct dz_value {
 /* Modules are built with dz_module_extract (extract.h). */
 const char *dz_module_path(const dz_module *m);
 const char *dz_module_text(const dz_module *m);
+size_t dz_module_len(const dz_module *m); /* of its text, which may hold NUL bytes */
 TSNode dz_module_root(const dz_module *m);
 
 /* Exported names of m in drizzle-kit's order (sorted), `export *` expanded

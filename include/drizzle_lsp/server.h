@@ -41,6 +41,7 @@ typedef struct dz_client_caps {
 ** "drizzle" section. */
 typedef struct dz_settings {
   dz_severity risk_severity[3]; /* by dz_risk: safe, careful, high */
+  bool closed_files;            /* diagnostics.closedFiles: publish files not open too */
 } dz_settings;
 
 struct dz_server {

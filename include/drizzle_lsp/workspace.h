@@ -67,7 +67,8 @@ dz_ws_project *dz_workspace_set_text(dz_workspace *ws, const char *path, const c
 void dz_workspace_close_file(dz_workspace *ws, const char *path);
 
 /* A file was created, changed or deleted on disk (a watcher said so):
-** caches that depend on it are dropped. */
+** caches that depend on it are dropped. A project whose config was deleted
+** is removed (pointers to it are invalid after the call). */
 void dz_workspace_file_changed(dz_workspace *ws, const char *path);
 
 /* The project's config (borrowed; lives as long as the project). */
@@ -77,6 +78,10 @@ bool dz_ws_project_has_file(const dz_ws_project *p, const char *path);
 /* Its schema files (absolute; borrowed). */
 size_t dz_ws_project_file_count(const dz_ws_project *p);
 const char *dz_ws_project_file(const dz_ws_project *p, size_t i);
+/* The text of its i-th schema file as the last analysis read it (the open
+** document's, else the disk's), or NULL when none has read it yet; *len
+** its length. Borrowed until the next call on p. */
+const char *dz_ws_project_file_text(const dz_ws_project *p, size_t i, size_t *len);
 /* Its migrations folder (absolute; borrowed). */
 const char *dz_ws_project_out_dir(const dz_ws_project *p);
 

@@ -56,6 +56,24 @@ if client then
         vim.inspect(res))
 end
 
+-- A schema file never opened: the server publishes its pending table
+-- anyway; Neovim keeps the diagnostics on an unloaded buffer, without error,
+-- and shows them when the file is opened.
+local closed = os.getenv("DZ_NVIM_CLOSED")
+if client then
+  local cbuf = vim.uri_to_bufnr(vim.uri_from_fname(closed))
+  local function audit_diags()
+    return vim.tbl_filter(function(d) return d.code == "table-created" end, vim.diagnostic.get(cbuf))
+  end
+  local got = vim.wait(15000, function() return #audit_diags() > 0 end, 50)
+  check("diagnostics_for_a_file_not_loaded", got and not vim.api.nvim_buf_is_loaded(cbuf),
+        vim.inspect(vim.diagnostic.get()))
+  vim.cmd("edit " .. closed)
+  check("opening_it_keeps_them", vim.api.nvim_get_current_buf() == cbuf and
+        vim.wait(5000, function() return #audit_diags() > 0 end, 50), vim.inspect(vim.diagnostic.get(cbuf)))
+  check("no_error_message", vim.v.errmsg == "", vim.v.errmsg)
+end
+
 vim.cmd("edit " .. os.getenv("DZ_NVIM_OUTSIDE"))
 local other = vim.api.nvim_get_current_buf()
 vim.wait(500)
