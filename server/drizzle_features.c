@@ -125,29 +125,11 @@ static void watch_project(dz_features_state *st, const dz_server *s, dz_ws_proje
 
 static void publish(dz_features_state *st, dz_server *s, dz_ws_project *p, bool edit) {
   watch_project(st, s, p);
-<<<<<<< HEAD
-  const dz_ws_analysis *an = dz_ws_project_analyze(p, &err);
-  if (!an) {
-    dz_server_log(s, DZ_LOG_ERROR, "%s", err.message);
-    return;
-  }
-  if (an->error) dz_server_log(s, DZ_LOG_WARNING, "%s", an->error);
-  const dz_strvec *warnings = dz_ws_project_new_folder_warnings(p);
-  for (size_t i = 0; warnings && i < warnings->len; i++)
-    dz_server_log(s, DZ_LOG_WARNING, "%s", warnings->items[i]);
-  dz_features_measure(s, p, an);
-  for (size_t i = 0; i < dz_documents_count(s->docs); i++) {
-    const dz_document *doc = dz_documents_at(s->docs, i);
-    if (doc->path && dz_workspace_project_of(st->ws, doc->path) == p)
-      publish_document(st, s, p, an, doc);
-  }
-=======
   dz_publish_project(st, s, p, edit);
 }
 
 void dz_features_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p) {
   publish(st, s, p, false);
->>>>>>> closeddiag
 }
 
 /* A schema file's edit changes its whole project; any other file (a

@@ -273,6 +273,9 @@ void dz_publish_project(dz_features_state *st, dz_server *s, dz_ws_project *p, b
   round r;
   if (!round_start(&r, st, s, p)) return;
   if (r.an->error) dz_server_log(s, DZ_LOG_WARNING, "%s", r.an->error);
+  const dz_strvec *warnings = dz_ws_project_new_folder_warnings(p);
+  for (size_t i = 0; warnings && i < warnings->len; i++)
+    dz_server_log(s, DZ_LOG_WARNING, "%s", warnings->items[i]);
   dz_features_measure(s, p, r.an);
   for (size_t i = 0; i < st->published->len; i++) {
     published *e = &st->published->items[i];
