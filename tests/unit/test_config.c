@@ -2,10 +2,9 @@
 ** into files in drizzle-kit's order. */
 #include "dz_test.h"
 
-#include <ftw.h>
-#include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
+
+#include "scratch_fixture.h"
 
 #include "drizzle_lsp/project.h"
 
@@ -28,46 +27,6 @@ static void parse_err(dz_arena *a, const char *path, const char *text, dz_error 
 
 #define TS "/proj/drizzle.config.ts"
 
-/* A scratch directory under $DZ_BUILD_DIR/tmp (or /tmp), removed by rm_tree. */
-static char *scratch_dir(void) {
-  const char *build = getenv("DZ_BUILD_DIR");
-  char base[1024];
-  snprintf(base, sizeof base, "%s/tmp", build ? build : "/tmp");
-  mkdir(base, 0755);
-  char *tmpl = malloc(2048);
-  snprintf(tmpl, 2048, "%s/test_config.XXXXXX", base);
-  if (!mkdtemp(tmpl)) DZ_FAIL("mkdtemp %s failed", tmpl);
-  return tmpl;
-}
-
-static int rm_entry(const char *p, const struct stat *st, int flag, struct FTW *f) {
-  return remove(p);
-}
-
-static void rm_tree(char *dir) {
-  nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-  free(dir);
-}
-
-/* Write text to dir/rel, creating the directories on the way. */
-static void put(const char *dir, const char *rel, const char *text) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, rel);
-  for (char *s = path + strlen(dir) + 1; *s; s++) {
-    if (*s != '/') continue;
-    *s = '\0';
-    mkdir(path, 0755);
-    *s = '/';
-  }
-  FILE *f = fopen(path, "w");
-  if (!f) {
-    DZ_FAIL("cannot write %s", path);
-    return;
-  }
-  fputs(text, f);
-  fclose(f);
-}
-
 /* The schema files of the config in dir, relative to dir, one per line. */
 static char *files_of(dz_arena *a, const char *dir, dz_error *err) {
   dz_config *c = NULL;
@@ -87,7 +46,7 @@ static char *files_of(dz_arena *a, const char *dir, dz_error *err) {
 static void schema_config(const char *dir, const char *schema) {
   char text[2048];
   snprintf(text, sizeof text, "export default { dialect: 'sqlite', schema: %s };\n", schema);
-  put(dir, "drizzle.config.ts", text);
+  scratch_put(dir, "drizzle.config.ts", text);
 }
 
 /* ---- the forms a config is written in ---- */
@@ -426,7 +385,7 @@ DZ_TEST(config_survives_hostile_nesting) {
 
 DZ_TEST(config_load_looks_for_ts_then_js_then_mjs_then_json) {
   dz_arena *a = dz_arena_new();
-  char *dir = scratch_dir();
+  char *dir = scratch_new("test_config");
   dz_config *c = NULL;
   dz_error err = {0};
   DZ_CHECK_INT(dz_config_load(NULL, dir, a, &c, &err), DZ_ERR_NOT_FOUND);
@@ -440,21 +399,21 @@ DZ_TEST(config_load_looks_for_ts_then_js_then_mjs_then_json) {
     snprintf(text, sizeof text, strstr(names[i], "json")
                  ? "{\"dialect\": \"sqlite\", \"schema\": \"%s\"}"
                  : "export default { dialect: 'sqlite', schema: '%s' }", names[i]);
-    put(dir, names[i], text);
+    scratch_put(dir, names[i], text);
     c = NULL;
     DZ_CHECK_INT(dz_config_load(NULL, dir, a, &c, &err), DZ_OK);
     if (c) DZ_CHECK_STR(c->schema.items[0], names[i]); /* the newest, best-ranked file wins */
   }
   dz_config_load(NULL, dir, a, &c, &err);
   if (c) DZ_CHECK_STR(c->dir, dir);
-  rm_tree(dir);
+  scratch_drop(dir);
   dz_arena_free(a);
 }
 
 DZ_TEST(config_load_takes_a_path_relative_to_cwd_in_a_directory_with_odd_characters) {
   dz_arena *a = dz_arena_new();
-  char *dir = scratch_dir();
-  put(dir, "my \"odd\" proj's d\xc3\xafr/kit.config.ts",
+  char *dir = scratch_new("test_config");
+  scratch_put(dir, "my \"odd\" proj's d\xc3\xafr/kit.config.ts",
       "export default { dialect: 'sqlite', schema: './s.ts', out: 'm' }");
   dz_config *c = NULL;
   dz_error err = {0};
@@ -466,7 +425,7 @@ DZ_TEST(config_load_takes_a_path_relative_to_cwd_in_a_directory_with_odd_charact
   }
   DZ_CHECK_INT(dz_config_load("nope/drizzle.config.ts", dir, a, &c, &err), DZ_ERR_NOT_FOUND);
   DZ_CHECK_STR(err.message, dz_arena_printf(a, "config file %s/nope/drizzle.config.ts does not exist", dir));
-  rm_tree(dir);
+  scratch_drop(dir);
   dz_arena_free(a);
 }
 
@@ -474,13 +433,13 @@ DZ_TEST(config_load_takes_a_path_relative_to_cwd_in_a_directory_with_odd_charact
 
 DZ_TEST(schema_glob_orders_files_as_javascript_localeCompare_does) {
   dz_arena *a = dz_arena_new();
-  char *dir = scratch_dir();
+  char *dir = scratch_new("test_config");
   const char *names[] = {"a.ts", "B.ts", "b.ts", "a-b.ts", "a_b.ts", "a.b.ts", "a10.ts",
                          "a2.ts", "sub/c.ts", "sub/deeper/d.ts", "Z.ts", "\xc3\xa9.ts",
                          "a b.ts", ".hidden.ts", "_x.ts", "~t.ts", "(p).ts", "A.ts", "e.ts",
                          "sub.ts", "Sub2/s.ts", ".dot/h.ts", "node_modules/pkg/n.ts",
                          "f.mts", "g.js", "notes.md"};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++) put(dir, names[i], "");
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) scratch_put(dir, names[i], "");
   schema_config(dir, "'./**/*.{ts,mts,js,md}'");
   dz_error err;
   /* what drizzle-kit 0.31.11 loads for the same tree (measured), minus
@@ -489,16 +448,16 @@ DZ_TEST(schema_glob_orders_files_as_javascript_localeCompare_does) {
                "_x.ts\n(p).ts\n~t.ts\na b.ts\na_b.ts\na-b.ts\na.b.ts\na.ts\nA.ts\na10.ts\n"
                "a2.ts\nb.ts\nB.ts\ndrizzle.config.ts\ne.ts\n\xc3\xa9.ts\nf.mts\ng.js\nsub.ts\n"
                "sub/c.ts\nsub/deeper/d.ts\nSub2/s.ts\nZ.ts\n");
-  rm_tree(dir);
+  scratch_drop(dir);
   dz_arena_free(a);
 }
 
 DZ_TEST(schema_directory_means_its_top_level_files_in_byte_order) {
   dz_arena *a = dz_arena_new();
-  char *dir = scratch_dir();
+  char *dir = scratch_new("test_config");
   const char *names[] = {"db/b.ts", "db/B.ts", "db/a.ts", "db/.hidden.ts", "db/_x.ts",
                          "db/sub/deep.ts", "db/README.md", "db/index.ts"};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++) put(dir, names[i], "");
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) scratch_put(dir, names[i], "");
   schema_config(dir, "'./db'");
   dz_error err;
   DZ_CHECK_STR(files_of(a, dir, &err), "db/.hidden.ts\ndb/B.ts\ndb/_x.ts\ndb/a.ts\ndb/b.ts\n"
@@ -510,16 +469,16 @@ DZ_TEST(schema_directory_means_its_top_level_files_in_byte_order) {
   schema_config(dir, "'./db/*'");
   DZ_CHECK_STR(files_of(a, dir, &err), "db/_x.ts\ndb/a.ts\ndb/b.ts\ndb/B.ts\ndb/index.ts\n"
                                       "db/sub/deep.ts\n");
-  rm_tree(dir);
+  scratch_drop(dir);
   dz_arena_free(a);
 }
 
 DZ_TEST(schema_entries_keep_their_order_and_files_are_loaded_once) {
   dz_arena *a = dz_arena_new();
-  char *dir = scratch_dir();
-  put(dir, "src/a.ts", "");
-  put(dir, "src/b.ts", "");
-  put(dir, "src/z/c.ts", "");
+  char *dir = scratch_new("test_config");
+  scratch_put(dir, "src/a.ts", "");
+  scratch_put(dir, "src/b.ts", "");
+  scratch_put(dir, "src/z/c.ts", "");
   schema_config(dir, "['./src/z/c.ts', './src/*.ts', 'src/b.ts', './src']");
   dz_error err;
   DZ_CHECK_STR(files_of(a, dir, &err), "src/z/c.ts\nsrc/a.ts\nsrc/b.ts\n");
@@ -531,30 +490,30 @@ DZ_TEST(schema_entries_keep_their_order_and_files_are_loaded_once) {
   DZ_CHECK_STR(files_of(a, dir, &err), "src/a.ts\nsrc/b.ts\n");
   schema_config(dir, "'src/[b-z].ts'");
   DZ_CHECK_STR(files_of(a, dir, &err), "src/b.ts\n");
-  rm_tree(dir);
+  scratch_drop(dir);
   dz_arena_free(a);
 }
 
 DZ_TEST(schema_wildcards_match_characters_not_bytes) {
   dz_arena *a = dz_arena_new();
-  char *dir = scratch_dir();
-  put(dir, "src/\xc3\xa9.ts", "");
-  put(dir, "src/e.ts", "");
-  put(dir, "src/ee.ts", "");
+  char *dir = scratch_new("test_config");
+  scratch_put(dir, "src/\xc3\xa9.ts", "");
+  scratch_put(dir, "src/e.ts", "");
+  scratch_put(dir, "src/ee.ts", "");
   schema_config(dir, "'src/?.ts'");
   dz_error err;
   DZ_CHECK_STR(files_of(a, dir, &err), "src/e.ts\nsrc/\xc3\xa9.ts\n");
   schema_config(dir, "'src/[\xc3\xa9x].ts'");
   DZ_CHECK_STR(files_of(a, dir, &err), "src/\xc3\xa9.ts\n");
-  rm_tree(dir);
+  scratch_drop(dir);
   dz_arena_free(a);
 }
 
 DZ_TEST(schema_that_matches_nothing_is_an_error_naming_config_and_patterns) {
   dz_arena *a = dz_arena_new();
-  char *dir = scratch_dir();
-  put(dir, "src/schema", "");
-  put(dir, "docs/x.md", "");
+  char *dir = scratch_new("test_config");
+  scratch_put(dir, "src/schema", "");
+  scratch_put(dir, "docs/x.md", "");
   schema_config(dir, "['./src/schema', './lib/**/*.ts']");
   dz_error err;
   DZ_CHECK(files_of(a, dir, &err) == NULL);
@@ -565,20 +524,20 @@ DZ_TEST(schema_that_matches_nothing_is_an_error_naming_config_and_patterns) {
   schema_config(dir, "'./docs/*'");
   DZ_CHECK(files_of(a, dir, &err) == NULL);
   DZ_CHECK_CONTAINS(err.message, "(only 1 file(s) that are not .ts, .js, .mjs, .cjs, .mts or .cts modules)");
-  rm_tree(dir);
+  scratch_drop(dir);
   dz_arena_free(a);
 }
 
 DZ_TEST(schema_paths_may_hold_quotes_spaces_and_unicode) {
   dz_arena *a = dz_arena_new();
-  char *dir = scratch_dir();
-  put(dir, "it's \"db\"/sch\xc3\xa9ma one.ts", "");
-  put(dir, "it's \"db\"/[x].ts", "");
+  char *dir = scratch_new("test_config");
+  scratch_put(dir, "it's \"db\"/sch\xc3\xa9ma one.ts", "");
+  scratch_put(dir, "it's \"db\"/[x].ts", "");
   schema_config(dir, "[\"./it's \\\"db\\\"/sch\\u00e9ma one.ts\", './it\\'s \"db\"/\\\\[x\\\\].ts']");
   dz_error err;
   DZ_CHECK_STR(files_of(a, dir, &err), "it's \"db\"/sch\xc3\xa9ma one.ts\nit's \"db\"/[x].ts\n");
   if (err.code) DZ_FAIL("%s", err.message);
-  rm_tree(dir);
+  scratch_drop(dir);
   dz_arena_free(a);
 }
 

@@ -12,13 +12,10 @@
 #include "drizzle_lsp/project.h"
 
 #include "dz_test.h"
+#include "scratch_fixture.h"
 
-static const char *scratch(dz_arena *a, const char *name) {
-  const char *build = getenv("DZ_BUILD_DIR");
-  char *dir = dz_arena_printf(a, "%s/tmp/unit_generate/%s", build ? build : "/tmp", name);
-  if (system(dz_arena_printf(a, "rm -rf '%s' && mkdir -p '%s'", dir, dir)) != 0) DZ_FAIL("cannot make %s", dir);
-  return dir;
-}
+/* Scratch folders are $DZ_BUILD_DIR/tmp/test_generate/<name>. */
+static const char *scratch(dz_arena *a, const char *name) { return scratch_named(a, "test_generate", name); }
 
 /* users(id integer primary key, <col> text) */
 static dz_schema *users_with(dz_arena *a, const char *col) {

@@ -13,35 +13,10 @@
 #include <unistd.h>
 
 #include "dz_test.h"
+#include "scratch_fixture.h"
 
-/* ---- scratch folders ---- */
-
-static char scratch_root[512];
-
-/* A fresh empty directory under $DZ_BUILD_DIR/tmp/unit_migrations/<name>. */
-static const char *scratch(dz_arena *a, const char *name) {
-  const char *build = getenv("DZ_BUILD_DIR");
-  snprintf(scratch_root, sizeof scratch_root, "%s/tmp/unit_migrations", build ? build : "/tmp");
-  char *dir = dz_arena_printf(a, "%s/%s", scratch_root, name);
-  char *cmd = dz_arena_printf(a, "rm -rf '%s' && mkdir -p '%s'", dir, dir);
-  if (system(cmd) != 0) DZ_FAIL("cannot make %s", dir);
-  return dir;
-}
-
-static void put(dz_arena *a, const char *dir, const char *rel, const char *text) {
-  char *path = dz_arena_printf(a, "%s/%s", dir, rel);
-  char *parent = dz_arena_strdup(a, path);
-  *strrchr(parent, '/') = '\0';
-  char *cmd = dz_arena_printf(a, "mkdir -p '%s'", parent);
-  if (system(cmd) != 0) DZ_FAIL("cannot make %s", parent);
-  FILE *f = fopen(path, "wb");
-  if (!f) {
-    DZ_FAIL("cannot write %s", path);
-    return;
-  }
-  fputs(text, f);
-  fclose(f);
-}
+/* Scratch folders are $DZ_BUILD_DIR/tmp/test_migrations/<name>. */
+static const char *scratch(dz_arena *a, const char *name) { return scratch_named(a, "test_migrations", name); }
 
 static char *get(dz_arena *a, const char *dir, const char *rel) {
   char *text = NULL;
@@ -182,8 +157,8 @@ DZ_TEST(write_set_lands_every_file_and_creates_folders) {
 DZ_TEST(write_replaces_only_where_allowed) {
   dz_arena *a = dz_arena_new();
   const char *dir = scratch(a, "write_replace");
-  put(a, dir, "j.json", "old");
-  put(a, dir, "m.sql", "mine");
+  scratch_put(dir, "j.json", "old");
+  scratch_put(dir, "m.sql", "mine");
   dz_error err;
   dz_file_write j = {dz_arena_printf(a, "%s/j.json", dir), "new", 3, true};
   DZ_CHECK_INT(dz_write_file(&j, &err), DZ_OK);
@@ -203,9 +178,9 @@ DZ_TEST(write_replaces_only_where_allowed) {
 DZ_TEST(write_set_leaves_the_folder_untouched_on_failure) {
   dz_arena *a = dz_arena_new();
   const char *dir = scratch(a, "write_fail");
-  put(a, dir, "drizzle/meta/_journal.json", "journal v1");
-  put(a, dir, "drizzle/0001_b.sql", "existing");
-  put(a, dir, "blocker", "a file where a folder would go");
+  scratch_put(dir, "drizzle/meta/_journal.json", "journal v1");
+  scratch_put(dir, "drizzle/0001_b.sql", "existing");
+  scratch_put(dir, "blocker", "a file where a folder would go");
   char *before = fingerprint(a, dir);
   const char *journal = dz_arena_printf(a, "%s/drizzle/meta/_journal.json", dir);
   const char *cases[][2] = {
@@ -227,7 +202,7 @@ DZ_TEST(write_set_leaves_the_folder_untouched_on_failure) {
   /* The journal is a directory: the last rename fails after the others. */
   const char *jdir = dz_arena_printf(a, "%s/drizzle/jdir", dir);
   mkdir(jdir, 0777);
-  put(a, jdir, "keep", "k");
+  scratch_put(jdir, "keep", "k");
   before = fingerprint(a, dir);
   dz_file_write fs[] = {
       {dz_arena_printf(a, "%s/drizzle/0002_new.sql", dir), "NEW", 3, false},
@@ -272,14 +247,14 @@ static const char *entry_json(dz_arena *a, int idx, long long when, const char *
 /* A consistent two-migration folder in `name`; returns its path. */
 static const char *good_folder(dz_arena *a, const char *name) {
   const char *dir = scratch(a, name);
-  put(a, dir, "meta/_journal.json",
+  scratch_put(dir, "meta/_journal.json",
       dz_arena_printf(a, "{\"version\":\"7\",\"dialect\":\"sqlite\",\"entries\":[%s,%s]}",
                       entry_json(a, 0, 1700000000000LL, "0000_a"), entry_json(a, 1, 1700000000001LL, "0001_b")));
-  put(a, dir, "0000_a.sql", "CREATE TABLE t (x integer);");
-  put(a, dir, "0001_b.sql", "ALTER TABLE t ADD y text;");
-  put(a, dir, "0001_b.down.sql", "ALTER TABLE t DROP COLUMN y;");
-  put(a, dir, "meta/0000_snapshot.json", snapshot_json(a, ID0, DZ_ORIGIN_UUID));
-  put(a, dir, "meta/0001_snapshot.json", snapshot_json(a, ID1, ID0));
+  scratch_put(dir, "0000_a.sql", "CREATE TABLE t (x integer);");
+  scratch_put(dir, "0001_b.sql", "ALTER TABLE t ADD y text;");
+  scratch_put(dir, "0001_b.down.sql", "ALTER TABLE t DROP COLUMN y;");
+  scratch_put(dir, "meta/0000_snapshot.json", snapshot_json(a, ID0, DZ_ORIGIN_UUID));
+  scratch_put(dir, "meta/0001_snapshot.json", snapshot_json(a, ID1, ID0));
   return dir;
 }
 
@@ -358,7 +333,7 @@ DZ_TEST(each_inconsistency_is_named) {
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const char *dir = good_folder(a, "broken");
     char *path = dz_arena_printf(a, "%s/%s", dir, cases[i].file);
-    if (cases[i].text) put(a, dir, cases[i].file, cases[i].text);
+    if (cases[i].text) scratch_put(dir, cases[i].file, cases[i].text);
     else unlink(path);
     dz_migrations *ms = NULL;
     dz_error err;
@@ -378,12 +353,12 @@ DZ_TEST(each_inconsistency_is_named) {
 /* good_folder plus 0002_c, whose snapshot has id `id` and prevId `prev`. */
 static const char *three_folder(dz_arena *a, const char *name, const char *id, const char *prev) {
   const char *dir = good_folder(a, name);
-  put(a, dir, "meta/_journal.json",
+  scratch_put(dir, "meta/_journal.json",
       dz_arena_printf(a, "{\"version\":\"7\",\"dialect\":\"sqlite\",\"entries\":[%s,%s,%s]}",
                       entry_json(a, 0, 1700000000000LL, "0000_a"), entry_json(a, 1, 1700000000001LL, "0001_b"),
                       entry_json(a, 2, 1700000000002LL, "0002_c")));
-  put(a, dir, "0002_c.sql", "CREATE TABLE u (z integer);");
-  put(a, dir, "meta/0002_snapshot.json", snapshot_json(a, id, prev));
+  scratch_put(dir, "0002_c.sql", "CREATE TABLE u (z integer);");
+  scratch_put(dir, "meta/0002_snapshot.json", snapshot_json(a, id, prev));
   return dir;
 }
 
@@ -429,10 +404,10 @@ DZ_TEST(prev_id_after_a_gap_is_not_held_against_anything) {
   ** the chain goes on being checked after it */
   dir = three_folder(a, "gap_first", ID2, ID1);
   drop(a, dir, "meta/0000_snapshot.json");
-  put(a, dir, "meta/0001_snapshot.json", snapshot_json(a, ID1, "55555555-5555-4555-8555-555555555555"));
+  scratch_put(dir, "meta/0001_snapshot.json", snapshot_json(a, ID1, "55555555-5555-4555-8555-555555555555"));
   DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_OK);
   DZ_CHECK_INT(ms->warnings.len, 1);
-  put(a, dir, "meta/0002_snapshot.json", snapshot_json(a, ID2, ID0));
+  scratch_put(dir, "meta/0002_snapshot.json", snapshot_json(a, ID2, ID0));
   DZ_CHECK_INT(load(a, dir, &ms, &err), DZ_ERR_INCONSISTENT);
   DZ_CHECK_CONTAINS(err.message, "meta/0002_snapshot.json: prevId is \"" ID0 "\"");
   DZ_CHECK_CONTAINS(err.message, "has id \"" ID1 "\"");

@@ -1,47 +1,10 @@
 /* test_project_schema.c — dz_project_read_schema: a project on disk read the
 ** way drizzle-kit reads it (config, schema files in its order, imports read
 ** for resolution only, casing from the config). */
-#include <ftw.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-
 #include "dz_test.h"
 #include "drizzle_lsp/extract.h"
 #include "drizzle_lsp/project.h"
-
-static int remove_entry(const char *p, const struct stat *st, int flag, struct FTW *f) {
-  (void)st, (void)flag, (void)f;
-  return remove(p);
-}
-
-/* Write files (relative path, text pairs) into a fresh scratch project. */
-static char *project(const char *const *files) {
-  const char *build = getenv("DZ_BUILD_DIR");
-  char *dir = malloc(2048);
-  snprintf(dir, 2048, "%s/tmp", build ? build : "/tmp");
-  mkdir(dir, 0755);
-  strcat(dir, "/test_project_schema.XXXXXX");
-  if (!mkdtemp(dir)) DZ_FAIL("mkdtemp %s failed", dir);
-  for (size_t i = 0; files[i]; i += 2) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-    for (char *s = path + strlen(dir) + 1; *s; s++)
-      if (*s == '/') *s = '\0', mkdir(path, 0755), *s = '/';
-    FILE *f = fopen(path, "w");
-    if (!f) {
-      DZ_FAIL("cannot write %s", path);
-      continue;
-    }
-    fputs(files[i + 1], f);
-    fclose(f);
-  }
-  return dir;
-}
-
-static void remove_project(char *dir) {
-  nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-  free(dir);
-}
+#include "scratch_fixture.h"
 
 static const char *const files[] = {
     "drizzle.config.ts",
@@ -62,7 +25,7 @@ static const char *const files[] = {
     NULL};
 
 DZ_TEST(project_schema_follows_the_config) {
-  char *dir = project(files);
+  char *dir = scratch_project("test_project_schema", files);
   dz_arena *a = dz_arena_new();
   dz_config *c = NULL;
   dz_schema *s = NULL;
@@ -83,11 +46,11 @@ DZ_TEST(project_schema_follows_the_config) {
     DZ_CHECK_INT(diags.len, 0);
   }
   dz_arena_free(a);
-  remove_project(dir);
+  scratch_drop(dir);
 }
 
 DZ_TEST(an_unreadable_schema_file_is_an_error_naming_it) {
-  char *dir = project(files);
+  char *dir = scratch_project("test_project_schema", files);
   char missing[4096];
   snprintf(missing, sizeof missing, "%s/src/schema/gone.ts", dir);
   dz_error err;
@@ -98,12 +61,12 @@ DZ_TEST(an_unreadable_schema_file_is_an_error_naming_it) {
   dz_error_clear(&err);
   DZ_CHECK(dz_module_read(dir, &err) == NULL); /* a directory opens but does not read */
   DZ_CHECK_INT(err.code, DZ_ERR_IO);
-  DZ_CHECK_CONTAINS(err.message, "test_project_schema.");
-  remove_project(dir);
+  DZ_CHECK_CONTAINS(err.message, dir);
+  scratch_drop(dir);
 }
 
 DZ_TEST(a_module_cache_reads_shared_files_once_until_forgotten) {
-  char *dir = project(files);
+  char *dir = scratch_project("test_project_schema", files);
   char path[4096], shared[4096];
   snprintf(path, sizeof path, "%s/src/schema/b_posts.ts", dir);
   snprintf(shared, sizeof shared, "%s/src/shared/columns.ts", dir);
@@ -138,7 +101,7 @@ DZ_TEST(a_module_cache_reads_shared_files_once_until_forgotten) {
   dz_module_free(mods[0]);
   dz_module_free(mods[1]);
   dz_arena_free(a);
-  remove_project(dir);
+  scratch_drop(dir);
 }
 
 DZ_TEST(workspace_packages_resolve_through_node_modules_but_npm_javascript_does_not) {
@@ -155,7 +118,7 @@ DZ_TEST(workspace_packages_resolve_through_node_modules_but_npm_javascript_does_
       "import { VALUE } from 'compiled';\n"
       "export const m = sqliteTable(`${PREFIX}_m`, { role: text().default(DEFAULT_ROLE), v: text().default(VALUE) });\n",
       NULL};
-  char *dir = project(ws);
+  char *dir = scratch_project("test_project_schema", ws);
   char path[4096];
   snprintf(path, sizeof path, "%s/app/schema.ts", dir);
   dz_module *mod = dz_module_read(path, NULL);
@@ -174,7 +137,7 @@ DZ_TEST(workspace_packages_resolve_through_node_modules_but_npm_javascript_does_
   if (diags.len) DZ_CHECK_CONTAINS(diags.items[0].message, "\"compiled\"");
   dz_module_free(mod);
   dz_arena_free(a);
-  remove_project(dir);
+  scratch_drop(dir);
 }
 
 DZ_TEST_MAIN

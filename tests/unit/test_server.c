@@ -2,6 +2,7 @@
 ** rules, batches (cancellation, merged didChange), and the feature hooks'
 ** JSON adapters with hooks written here. */
 #include "dz_test.h"
+#include "scratch_fixture.h"
 #include "drizzle_lsp/framing.h"
 #include "drizzle_lsp/server.h"
 
@@ -233,12 +234,9 @@ DZ_TEST(hover_and_code_action_hooks_see_bytes_and_answer_in_lsp_positions) {
   char closed[512];
   const char *build = getenv("DZ_BUILD_DIR");
   FILE *out = NULL;
-  if (build) { /* scratch files only under $DZ_BUILD_DIR/tmp/<test> */
-    snprintf(closed, sizeof closed, "%s/tmp", build);
-    mkdir(closed, 0755);
-    snprintf(closed, sizeof closed, "%s/tmp/test_server", build);
-    mkdir(closed, 0755);
-    snprintf(closed, sizeof closed, "%s/tmp/test_server/closed.sql", build);
+  if (build) {
+    scratch_base(closed, sizeof closed, "test_server");
+    strcat(closed, "/closed.sql");
     out = fopen(closed, "wb");
   }
   if (out) {

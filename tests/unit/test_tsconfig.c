@@ -1,9 +1,6 @@
 /* test_tsconfig.c — tsconfig.json read as drizzle-kit's loader reads it (JSONC,
 ** extends, paths) and bare imports resolved through it, in the CLI's project
 ** reader and the server's workspace (docs/drizzle-kit-facts.md). */
-#include <ftw.h>
-#include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dz_test.h"
@@ -11,44 +8,7 @@
 #include "drizzle_lsp/project.h"
 #include "drizzle_lsp/tsconfig.h"
 #include "drizzle_lsp/workspace.h"
-
-/* ---- scratch folders ------------------------------------------------------- */
-
-static int rm_entry(const char *p, const struct stat *st, int flag, struct FTW *f) {
-  (void)st, (void)flag, (void)f;
-  return remove(p);
-}
-
-/* A fresh empty folder under $DZ_BUILD_DIR/tmp (the caller frees it). */
-static char *scratch(void) {
-  const char *build = getenv("DZ_BUILD_DIR");
-  char *dir = malloc(2048);
-  snprintf(dir, 2048, "%s/tmp", build ? build : "/tmp");
-  mkdir(dir, 0755);
-  strcat(dir, "/test_tsconfig.XXXXXX");
-  if (!mkdtemp(dir)) DZ_FAIL("mkdtemp %s failed", dir);
-  return dir;
-}
-
-/* Write text to dir/rel, making the folders on the way. */
-static void put(const char *dir, const char *rel, const char *text) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, rel);
-  for (char *s = path + strlen(dir) + 1; *s; s++)
-    if (*s == '/') *s = '\0', mkdir(path, 0755), *s = '/';
-  FILE *f = fopen(path, "w");
-  if (!f) {
-    DZ_FAIL("cannot write %s", path);
-    return;
-  }
-  fputs(text, f);
-  fclose(f);
-}
-
-static void drop(char *dir) {
-  nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-  free(dir);
-}
+#include "scratch_fixture.h"
 
 static const char *at(dz_arena *a, const char *dir, const char *rel) {
   return dz_arena_printf(a, "%s/%s", dir, rel);
@@ -101,10 +61,10 @@ DZ_TEST(jsonc_strip_removes_only_trailing_commas) {
 
 DZ_TEST(tsconfig_paths_without_baseUrl_resolve_against_the_declaring_file) {
   dz_arena *a = dz_arena_new();
-  char *d = scratch();
-  put(d, "config/base.json",
+  char *d = scratch_new("test_tsconfig");
+  scratch_put(d, "config/base.json",
       "{\n  // shared\n  \"compilerOptions\": { \"paths\": { \"@/*\": [\"../src/*\",], }, },\n}\n");
-  put(d, "tsconfig.json", "{ \"extends\": \"./config/base\", /* .json added */ }");
+  scratch_put(d, "tsconfig.json", "{ \"extends\": \"./config/base\", /* .json added */ }");
   dz_tsconfig *tc;
   const char *bad = NULL;
   dz_error err;
@@ -113,17 +73,17 @@ DZ_TEST(tsconfig_paths_without_baseUrl_resolve_against_the_declaring_file) {
   DZ_CHECK_STR(tc->base_url, NULL);
   DZ_CHECK_INT(tc->files.len, 2);
   DZ_CHECK_STR(tc->files.items[1], at(a, d, "config/base.json"));
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
 DZ_TEST(tsconfig_child_paths_replace_the_parents_and_later_extends_win) {
   dz_arena *a = dz_arena_new();
-  char *d = scratch();
-  put(d, "a.json", "{ \"compilerOptions\": { \"baseUrl\": \"./a\", \"paths\": { \"~/*\": [\"./from-a/*\"] } } }");
-  put(d, "b.json", "{ \"compilerOptions\": { \"baseUrl\": \"./b\", \"paths\": { \"~/*\": [\"./from-b/*\"] } } }");
-  put(d, "tsconfig.json", "{ \"extends\": [\"./a.json\", \"./b.json\"] }");
-  put(d, "child/tsconfig.json",
+  char *d = scratch_new("test_tsconfig");
+  scratch_put(d, "a.json", "{ \"compilerOptions\": { \"baseUrl\": \"./a\", \"paths\": { \"~/*\": [\"./from-a/*\"] } } }");
+  scratch_put(d, "b.json", "{ \"compilerOptions\": { \"baseUrl\": \"./b\", \"paths\": { \"~/*\": [\"./from-b/*\"] } } }");
+  scratch_put(d, "tsconfig.json", "{ \"extends\": [\"./a.json\", \"./b.json\"] }");
+  scratch_put(d, "child/tsconfig.json",
       "{ \"extends\": \"../tsconfig.json\", \"compilerOptions\": { \"paths\": { \"@/*\": [\"./x/*\"] } } }");
   dz_tsconfig *tc;
   dz_error err;
@@ -133,19 +93,19 @@ DZ_TEST(tsconfig_child_paths_replace_the_parents_and_later_extends_win) {
   DZ_CHECK_INT(dz_tsconfig_load(at(a, d, "child/tsconfig.json"), a, &tc, NULL, &err), DZ_OK);
   DZ_CHECK_STR(candidates(a, tc, d, "~/x"), "/b/~/x"); /* the parents' "~" key is gone: baseUrl/spec */
   DZ_CHECK_STR(candidates(a, tc, d, "@/y"), "/b/x/y");  /* baseUrl (inherited) wins over the folder */
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
 DZ_TEST(tsconfig_extends_a_package_and_configDir) {
   dz_arena *a = dz_arena_new();
-  char *d = scratch();
-  put(d, "node_modules/@acme/tsconfig/package.json", "{ \"name\": \"@acme/tsconfig\", \"tsconfig\": \"lib.json\" }");
-  put(d, "node_modules/@acme/tsconfig/lib.json",
+  char *d = scratch_new("test_tsconfig");
+  scratch_put(d, "node_modules/@acme/tsconfig/package.json", "{ \"name\": \"@acme/tsconfig\", \"tsconfig\": \"lib.json\" }");
+  scratch_put(d, "node_modules/@acme/tsconfig/lib.json",
       "{ \"compilerOptions\": { \"paths\": { \"@/*\": [\"${configDir}/src/*\"], \"pkg/*\": [\"./here/*\"] } } }");
-  put(d, "node_modules/@acme/tsconfig/strict.json", "{ \"compilerOptions\": { \"baseUrl\": \"${configDir}/lib\" } }");
-  put(d, "app/tsconfig.json", "{ \"extends\": \"@acme/tsconfig\" }");
-  put(d, "app2/tsconfig.json", "{ \"extends\": \"@acme/tsconfig/strict\" }");
+  scratch_put(d, "node_modules/@acme/tsconfig/strict.json", "{ \"compilerOptions\": { \"baseUrl\": \"${configDir}/lib\" } }");
+  scratch_put(d, "app/tsconfig.json", "{ \"extends\": \"@acme/tsconfig\" }");
+  scratch_put(d, "app2/tsconfig.json", "{ \"extends\": \"@acme/tsconfig/strict\" }");
   dz_tsconfig *tc;
   dz_error err;
   DZ_CHECK_INT(dz_tsconfig_load(at(a, d, "app/tsconfig.json"), a, &tc, NULL, &err), DZ_OK);
@@ -153,16 +113,16 @@ DZ_TEST(tsconfig_extends_a_package_and_configDir) {
   DZ_CHECK_STR(candidates(a, tc, d, "pkg/x"), "/node_modules/@acme/tsconfig/here/x");
   DZ_CHECK_INT(dz_tsconfig_load(at(a, d, "app2/tsconfig.json"), a, &tc, NULL, &err), DZ_OK);
   DZ_CHECK_STR(candidates(a, tc, d, "db/users"), "/app2/lib/db/users");
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
 DZ_TEST(tsconfig_find_takes_the_nearest_from_the_folder_up) {
   dz_arena *a = dz_arena_new();
-  char *d = scratch();
-  put(d, "tsconfig.json", "{ \"compilerOptions\": { \"baseUrl\": \".\" } }");
-  put(d, "pkg/src/x.ts", "");
-  put(d, "other/tsconfig.json", "{}");
+  char *d = scratch_new("test_tsconfig");
+  scratch_put(d, "tsconfig.json", "{ \"compilerOptions\": { \"baseUrl\": \".\" } }");
+  scratch_put(d, "pkg/src/x.ts", "");
+  scratch_put(d, "other/tsconfig.json", "{}");
   dz_tsconfig *tc;
   dz_error err;
   DZ_CHECK_INT(dz_tsconfig_find(at(a, d, "pkg/src"), a, &tc, NULL, &err), DZ_OK);
@@ -170,7 +130,7 @@ DZ_TEST(tsconfig_find_takes_the_nearest_from_the_folder_up) {
   DZ_CHECK_INT(dz_tsconfig_find(at(a, d, "other"), a, &tc, NULL, &err), DZ_OK);
   DZ_CHECK(tc && tc->patterns.len == 0 && !tc->base_url);
   DZ_CHECK_STR(candidates(a, tc, d, "anything"), "");
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
@@ -189,73 +149,73 @@ static const char *load_fails(dz_arena *a, const char *d, const char *rel, dz_re
 
 DZ_TEST(tsconfig_malformed_files_are_errors_naming_file_and_position) {
   dz_arena *a = dz_arena_new();
-  char *d = scratch();
-  put(d, "tsconfig.json", "{ \"extends\": \"./base.json\" }");
-  put(d, "base.json", "{\n  // ok so far\n  \"compilerOptions\": { \"paths\": {} \"x\": 1 }\n}\n");
+  char *d = scratch_new("test_tsconfig");
+  scratch_put(d, "tsconfig.json", "{ \"extends\": \"./base.json\" }");
+  scratch_put(d, "base.json", "{\n  // ok so far\n  \"compilerOptions\": { \"paths\": {} \"x\": 1 }\n}\n");
   const char *msg = load_fails(a, d, "tsconfig.json", DZ_ERR_SYNTAX, "base.json");
   DZ_CHECK_CONTAINS(msg, dz_arena_printf(a, "%s/base.json:3:", d));
-  put(d, "base.json", "[1, 2]");
+  scratch_put(d, "base.json", "[1, 2]");
   DZ_CHECK_CONTAINS(load_fails(a, d, "tsconfig.json", DZ_ERR_SYNTAX, "base.json"), "must be a JSON object");
-  put(d, "base.json", "\xff\xfe{}");
+  scratch_put(d, "base.json", "\xff\xfe{}");
   load_fails(a, d, "tsconfig.json", DZ_ERR_SYNTAX, "base.json");
-  put(d, "base.json", "");
+  scratch_put(d, "base.json", "");
   load_fails(a, d, "tsconfig.json", DZ_ERR_SYNTAX, "base.json");
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
 DZ_TEST(tsconfig_missing_or_circular_extends_are_errors) {
   dz_arena *a = dz_arena_new();
-  char *d = scratch();
-  put(d, "tsconfig.json", "{ \"extends\": \"./nope\" }");
+  char *d = scratch_new("test_tsconfig");
+  scratch_put(d, "tsconfig.json", "{ \"extends\": \"./nope\" }");
   DZ_CHECK_CONTAINS(load_fails(a, d, "tsconfig.json", DZ_ERR_NOT_FOUND, "tsconfig.json"), "\"./nope\"");
-  put(d, "tsconfig.json", "{ \"extends\": \"no-such-package/base\" }");
+  scratch_put(d, "tsconfig.json", "{ \"extends\": \"no-such-package/base\" }");
   load_fails(a, d, "tsconfig.json", DZ_ERR_NOT_FOUND, "tsconfig.json");
-  put(d, "tsconfig.json", "{ \"extends\": \"./b.json\" }");
-  put(d, "b.json", "{ \"extends\": \"./tsconfig.json\" }");
+  scratch_put(d, "tsconfig.json", "{ \"extends\": \"./b.json\" }");
+  scratch_put(d, "b.json", "{ \"extends\": \"./tsconfig.json\" }");
   DZ_CHECK_CONTAINS(load_fails(a, d, "tsconfig.json", DZ_ERR_CONFIG, "tsconfig.json"), "leads back");
-  put(d, "tsconfig.json", "{ \"extends\": \"./tsconfig.json\" }");
+  scratch_put(d, "tsconfig.json", "{ \"extends\": \"./tsconfig.json\" }");
   load_fails(a, d, "tsconfig.json", DZ_ERR_CONFIG, "tsconfig.json");
-  put(d, "tsconfig.json", "{ \"extends\": 3 }");
+  scratch_put(d, "tsconfig.json", "{ \"extends\": 3 }");
   load_fails(a, d, "tsconfig.json", DZ_ERR_CONFIG, "tsconfig.json");
   dz_tsconfig *tc;
   dz_error err;
-  put(d, "tsconfig.json", "{ \"extends\": \"\", \"compilerOptions\": { \"baseUrl\": \".\" } }");
+  scratch_put(d, "tsconfig.json", "{ \"extends\": \"\", \"compilerOptions\": { \"baseUrl\": \".\" } }");
   DZ_CHECK_INT(dz_tsconfig_load(at(a, d, "tsconfig.json"), a, &tc, NULL, &err), DZ_OK); /* falsy: none */
-  put(d, "tsconfig.json", "{ \"extends\": null }");
+  scratch_put(d, "tsconfig.json", "{ \"extends\": null }");
   DZ_CHECK_INT(dz_tsconfig_load(at(a, d, "tsconfig.json"), a, &tc, NULL, &err), DZ_OK);
-  put(d, "tsconfig.json", "{ \"extends\": \"./dir\" }"); /* a folder is not a tsconfig */
+  scratch_put(d, "tsconfig.json", "{ \"extends\": \"./dir\" }"); /* a folder is not a tsconfig */
   mkdir(at(a, d, "dir"), 0755);
   load_fails(a, d, "tsconfig.json", DZ_ERR_NOT_FOUND, "tsconfig.json");
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
 DZ_TEST(tsconfig_extends_chain_depth_is_bounded) {
   dz_arena *a = dz_arena_new();
-  char *d = scratch();
+  char *d = scratch_new("test_tsconfig");
   for (int i = 0; i < 40; i++)
-    put(d, dz_arena_printf(a, "t%d.json", i), dz_arena_printf(a, "{ \"extends\": \"./t%d.json\" }", i + 1));
-  put(d, "t40.json", "{}");
+    scratch_put(d, dz_arena_printf(a, "t%d.json", i), dz_arena_printf(a, "{ \"extends\": \"./t%d.json\" }", i + 1));
+  scratch_put(d, "t40.json", "{}");
   DZ_CHECK_CONTAINS(load_fails(a, d, "t0.json", DZ_ERR_CONFIG, "t32.json"), "too long");
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
 DZ_TEST(tsconfig_paths_drizzle_kit_rejects_are_errors) {
   dz_arena *a = dz_arena_new();
-  char *d = scratch();
-  put(d, "tsconfig.json", "{ \"compilerOptions\": { \"paths\": { \"@/*\": [\"src/*\"] } } }");
+  char *d = scratch_new("test_tsconfig");
+  scratch_put(d, "tsconfig.json", "{ \"compilerOptions\": { \"paths\": { \"@/*\": [\"src/*\"] } } }");
   DZ_CHECK_CONTAINS(load_fails(a, d, "tsconfig.json", DZ_ERR_CONFIG, "tsconfig.json"), "baseUrl");
-  put(d, "tsconfig.json", "{ \"compilerOptions\": { \"paths\": { \"@/*/*\": [\"./src/*\"] } } }");
+  scratch_put(d, "tsconfig.json", "{ \"compilerOptions\": { \"paths\": { \"@/*/*\": [\"./src/*\"] } } }");
   DZ_CHECK_CONTAINS(load_fails(a, d, "tsconfig.json", DZ_ERR_CONFIG, "tsconfig.json"), "at most one");
-  put(d, "tsconfig.json", "{ \"compilerOptions\": { \"baseUrl\": \".\", \"paths\": { \"@/*\": [\"./*/*\"] } } }");
+  scratch_put(d, "tsconfig.json", "{ \"compilerOptions\": { \"baseUrl\": \".\", \"paths\": { \"@/*\": [\"./*/*\"] } } }");
   load_fails(a, d, "tsconfig.json", DZ_ERR_CONFIG, "tsconfig.json");
-  put(d, "tsconfig.json", "{ \"compilerOptions\": { \"baseUrl\": \".\", \"paths\": { \"@/*\": [\"src/*\"] } } }");
+  scratch_put(d, "tsconfig.json", "{ \"compilerOptions\": { \"baseUrl\": \".\", \"paths\": { \"@/*\": [\"src/*\"] } } }");
   dz_tsconfig *tc;
   dz_error err;
   DZ_CHECK_INT(dz_tsconfig_load(at(a, d, "tsconfig.json"), a, &tc, NULL, &err), DZ_OK);
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
@@ -263,8 +223,8 @@ DZ_TEST(tsconfig_paths_drizzle_kit_rejects_are_errors) {
 
 DZ_TEST(tsconfig_patterns_match_as_typescript_does) {
   dz_arena *a = dz_arena_new();
-  char *d = scratch();
-  put(d, "tsconfig.json",
+  char *d = scratch_new("test_tsconfig");
+  scratch_put(d, "tsconfig.json",
       "{ \"compilerOptions\": { \"paths\": {\n"
       "  \"@/*\": [\"./src/*\"],\n"
       "  \"@/lib/*\": [\"./shared/*\", \"./vendor/*/index\"],\n"
@@ -285,7 +245,7 @@ DZ_TEST(tsconfig_patterns_match_as_typescript_does) {
   DZ_CHECK_STR(candidates(a, tc, d, "drizzle-orm"), ""); /* no baseUrl: node_modules' turn */
   DZ_CHECK_STR(candidates(a, tc, d, "./@/x"), "");
   DZ_CHECK_STR(candidates(a, tc, d, "../@/x"), "");
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
@@ -313,8 +273,8 @@ static const char *const good_tsconfig =
     "{\n  \"compilerOptions\": {\n    \"paths\": { \"@/*\": [\"./src/*\"], \"~/*\": [\"./nope/*\", \"./src/lib/*\"] }\n  }\n}\n";
 
 static char *alias_project(void) {
-  char *d = scratch();
-  for (size_t i = 0; project_files[i]; i += 2) put(d, project_files[i], project_files[i + 1]);
+  char *d = scratch_new("test_tsconfig");
+  for (size_t i = 0; project_files[i]; i += 2) scratch_put(d, project_files[i], project_files[i + 1]);
   return d;
 }
 
@@ -334,7 +294,7 @@ static void read_project(dz_arena *a, const char *d, dz_schema **s, dz_diag_list
 DZ_TEST(project_imports_tables_and_helpers_through_paths) {
   dz_arena *a = dz_arena_new();
   char *d = alias_project();
-  put(d, "tsconfig.json", good_tsconfig);
+  scratch_put(d, "tsconfig.json", good_tsconfig);
   dz_schema *s;
   dz_diag_list diags = {0};
   read_project(a, d, &s, &diags);
@@ -342,14 +302,14 @@ DZ_TEST(project_imports_tables_and_helpers_through_paths) {
   DZ_CHECK_INT(s->tables.len, 2);
   dz_table *posts = s->tables.len ? s->tables.items[0] : NULL;
   DZ_CHECK(posts && strcmp(posts->name, "posts") == 0 && posts->columns.len == 3 && posts->foreign_keys.len == 1);
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
 DZ_TEST(project_with_a_broken_tsconfig_warns_at_its_position_and_falls_back) {
   dz_arena *a = dz_arena_new();
   char *d = alias_project();
-  put(d, "tsconfig.json", "{\n  \"compilerOptions\": {\n    \"paths\": { \"@/*\": [\"./src/*\"] \"~/*\": [] }\n  }\n}\n");
+  scratch_put(d, "tsconfig.json", "{\n  \"compilerOptions\": {\n    \"paths\": { \"@/*\": [\"./src/*\"] \"~/*\": [] }\n  }\n}\n");
   dz_schema *s;
   dz_diag_list diags = {0};
   read_project(a, d, &s, &diags);
@@ -363,14 +323,14 @@ DZ_TEST(project_with_a_broken_tsconfig_warns_at_its_position_and_falls_back) {
     DZ_CHECK(g->span.start.column > 20);
     DZ_CHECK_CONTAINS(g->message, "imports through its \"paths\" are not followed");
   }
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
 DZ_TEST(workspace_rereads_the_tsconfig_when_it_changes_on_disk) {
   dz_arena *a = dz_arena_new();
   char *d = alias_project();
-  put(d, "tsconfig.json", "{}");
+  scratch_put(d, "tsconfig.json", "{}");
   dz_workspace *ws = dz_workspace_new();
   dz_error err;
   DZ_CHECK_INT(dz_workspace_scan(ws, d, &err), DZ_OK);
@@ -380,7 +340,7 @@ DZ_TEST(workspace_rereads_the_tsconfig_when_it_changes_on_disk) {
     const dz_ws_analysis *an = dz_ws_project_analyze(p, &err);
     DZ_CHECK(an && an->schema->tables.len == 1 && an->schema_problems == 2);
     DZ_CHECK_INT(dz_ws_project_tsconfig_count(p), 1);
-    put(d, "tsconfig.json", good_tsconfig);
+    scratch_put(d, "tsconfig.json", good_tsconfig);
     an = dz_ws_project_analyze(p, &err);
     DZ_CHECK(an && an->schema_problems == 2); /* not told yet: the tsconfig read is kept */
     dz_workspace_file_changed(ws, at(a, d, "tsconfig.json"));
@@ -388,7 +348,7 @@ DZ_TEST(workspace_rereads_the_tsconfig_when_it_changes_on_disk) {
     DZ_CHECK(an && an->schema->tables.len == 2 && an->schema_problems == 0);
   }
   dz_workspace_free(ws);
-  drop(d);
+  scratch_drop(d);
   dz_arena_free(a);
 }
 
