@@ -11,22 +11,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { check, finish, kitConfig, kitProject, scratch } from '../lib/script_test.mjs';
 
 const bin = process.env.DZ_BIN;
-const source = process.env.DZ_SOURCE_DIR || process.cwd();
-const dir = path.join(process.env.DZ_BUILD_DIR || '/tmp', 'tmp', 'cli_check');
-fs.rmSync(dir, { recursive: true, force: true });
-fs.mkdirSync(dir, { recursive: true });
-fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
-const config = (extra = '') => 'import { defineConfig } from "drizzle-kit";\n' +
-  `export default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle"${extra} });\n`;
-fs.writeFileSync(path.join(dir, 'drizzle.config.ts'), config());
-
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`); }
-}
+const dir = kitProject(scratch('cli_check'));
+const config = kitConfig;
 
 const head = 'import { sqliteTable, integer, text, real, index } from "drizzle-orm/sqlite-core";\n';
 const schema = ({ usersExtra = '', age = 'integer("age")', name = 'name: text("name"),', postsIndex = false } = {}) =>
@@ -203,5 +192,4 @@ check('turso: no dry run of ALTER COLUMN on SQLite, and says why', j?.database.d
 check('turso: figures still come', j?.findings.find((x) => x.rule === 'column-type-compatible')?.figures.non_null_values === 2,
   JSON.stringify(j?.findings));
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

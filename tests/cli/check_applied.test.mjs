@@ -15,22 +15,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { check, finish, kitConfig, kitProject, scratch } from '../lib/script_test.mjs';
 
 const bin = process.env.DZ_BIN;
-const source = process.env.DZ_SOURCE_DIR || process.cwd();
-const dir = path.join(process.env.DZ_BUILD_DIR || '/tmp', 'tmp', 'cli_check_applied');
-fs.rmSync(dir, { recursive: true, force: true });
-fs.mkdirSync(dir, { recursive: true });
-fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
-const config = (extra = '') => 'import { defineConfig } from "drizzle-kit";\n' +
-  `export default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle"${extra} });\n`;
-fs.writeFileSync(path.join(dir, 'drizzle.config.ts'), config());
-
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`); }
-}
+const dir = kitProject(scratch('cli_check_applied'));
+const config = kitConfig;
 
 const TABLES = {
   users: 'export const users = sqliteTable("users", { id: integer("id").primaryKey(), name: text("name") });\n',
@@ -292,5 +281,4 @@ check('a migrations table without hash/created_at: exit 0 with a note naming it'
 r = checkRun(['--format', 'json']);
 check('no database: database.migrations is null', json(r)?.database.migrations === null, r.stdout);
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -10,18 +10,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { check, finish, kitConfig, kitProject, scratch } from '../lib/script_test.mjs';
 
 const bin = process.env.DZ_BIN;
-const source = process.env.DZ_SOURCE_DIR || process.cwd();
-const root = path.join(process.env.DZ_BUILD_DIR || '/tmp', 'tmp', 'cli_check_rebuild');
-fs.rmSync(root, { recursive: true, force: true });
-fs.mkdirSync(root, { recursive: true });
-
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`); }
-}
+const root = scratch('cli_check_rebuild');
 
 const head = 'import { sqliteTable, integer, text, real, index, check, primaryKey } from "drizzle-orm/sqlite-core";\n' +
   'import { sql } from "drizzle-orm";\n';
@@ -58,13 +50,8 @@ const cases = [
 
 const run = (cmd, args, cwd) => spawnSync(cmd, args, { cwd, encoding: 'utf8' });
 
-function project(dir, dialect) {
-  fs.mkdirSync(dir, { recursive: true });
-  fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
-  fs.writeFileSync(path.join(dir, 'drizzle.config.ts'), 'import { defineConfig } from "drizzle-kit";\n' +
-    `export default defineConfig({ dialect: "${dialect}", schema: "./schema.ts", out: "./drizzle"` +
-    `${dialect === 'turso' ? ', dbCredentials: { url: "libsql://example.invalid" }' : ''} });\n`);
-}
+const project = (dir, dialect) =>
+  kitProject(dir, kitConfig(dialect === 'turso' ? ', dbCredentials: { url: "libsql://example.invalid" }' : '', dialect));
 
 for (const dialect of ['sqlite', 'turso']) {
   const base = path.join(root, `${dialect}-base`);
@@ -105,5 +92,4 @@ for (const dialect of ['sqlite', 'turso']) {
   }
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -7,13 +7,14 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { check, finish, linkNodeModules, scratch } from "../lib/script_test.mjs";
 
 const { DZ_SOURCE_DIR, DZ_BUILD_DIR } = process.env;
 if (!DZ_SOURCE_DIR || !DZ_BUILD_DIR) {
   console.error("DZ_SOURCE_DIR and DZ_BUILD_DIR must be set (run through ctest)");
   process.exit(2);
 }
-const root = path.join(DZ_BUILD_DIR, "tmp", "drizzle_kit_fields");
+const root = scratch("drizzle_kit_fields");
 const tool = path.join(DZ_BUILD_DIR, "tests", "dz_print_config");
 const kit = path.join(DZ_SOURCE_DIR, "node_modules", "drizzle-kit", "bin.cjs");
 
@@ -54,16 +55,9 @@ const prefixPattern = {
 const columnsFor = { none: ["fooBar", "baz_qux"], snake_case: ["foo_bar", "baz_qux"],
                      camelCase: ["fooBar", "bazQux"] };
 
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name}\n  ${detail}`); }
-}
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-fs.rmSync(root, { recursive: true, force: true });
-fs.mkdirSync(root, { recursive: true });
-fs.symlinkSync(path.join(DZ_SOURCE_DIR, "node_modules"), path.join(root, "node_modules"));
+linkNodeModules(root);
 
 cases.forEach(([name, text], i) => {
   const dir = path.join(root, `case${i}`);
@@ -105,5 +99,4 @@ check("dialect, dbCredentials.url fallback and migrations.table are read",
       c1.dialect === "turso" && c1.db_url === "file:dev.db" && c1.migrations_table === "t",
       JSON.stringify(c1));
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

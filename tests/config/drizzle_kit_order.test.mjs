@@ -7,13 +7,14 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { check, finish, linkNodeModules, scratch } from "../lib/script_test.mjs";
 
 const { DZ_SOURCE_DIR, DZ_BUILD_DIR } = process.env;
 if (!DZ_SOURCE_DIR || !DZ_BUILD_DIR) {
   console.error("DZ_SOURCE_DIR and DZ_BUILD_DIR must be set (run through ctest)");
   process.exit(2);
 }
-const root = path.join(DZ_BUILD_DIR, "tmp", "drizzle_kit_order");
+const root = scratch("drizzle_kit_order");
 const tool = path.join(DZ_BUILD_DIR, "tests", "dz_print_schema_files");
 const kit = path.join(DZ_SOURCE_DIR, "node_modules", "drizzle-kit", "bin.cjs");
 
@@ -44,15 +45,7 @@ const cases = [
   { schema: "['./src/linked/**/*.ts', 'src/*/o.ts']", link: true },
 ];
 
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name}\n${detail}`); }
-}
-
-fs.rmSync(root, { recursive: true, force: true });
-fs.mkdirSync(root, { recursive: true });
-fs.symlinkSync(path.join(DZ_SOURCE_DIR, "node_modules"), path.join(root, "node_modules"));
+linkNodeModules(root);
 // A real tree per project: a symlinked src would be a file to drizzle-kit's lstat.
 function writeTable(p, i) {
   fs.mkdirSync(path.dirname(p), { recursive: true });
@@ -102,5 +95,4 @@ cases.forEach(({ schema, link }, i) => {
         `  drizzle-kit: ${JSON.stringify(want)}\n  drizzle-lsp: ${JSON.stringify(got)}`);
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { compareSnapshots } from "../lib/snapshot_compare.mjs";
 import { copyPackage as copyPackageTo, kit } from "../lib/dashboard_package.mjs";
+import { scratch } from "../lib/script_test.mjs";
 
 const SOURCE = process.env.DZ_SOURCE_DIR;
 const BUILD = process.env.DZ_BUILD_DIR;
@@ -19,7 +20,7 @@ if (!SOURCE || !BUILD || !BIN) {
   process.exit(1);
 }
 
-const SCRATCH = path.join(BUILD, "tmp", "examples", "dashboard");
+const SCRATCH = scratch(path.join("examples", "dashboard"));
 const require = createRequire(path.join(SOURCE, "package.json"));
 
 let passed = 0;
@@ -151,8 +152,6 @@ function pendingFailsOnData(db, statements) {
   }
 }
 
-fs.rmSync(SCRATCH, { recursive: true, force: true });
-fs.mkdirSync(SCRATCH, { recursive: true });
 checkCommittedFolder();
 const db = applyCommitted();
 const statements = generatePending();

@@ -7,13 +7,14 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { check, finish, linkNodeModules, scratch } from "../lib/script_test.mjs";
 
 const { DZ_SOURCE_DIR, DZ_BUILD_DIR } = process.env;
 if (!DZ_SOURCE_DIR || !DZ_BUILD_DIR) {
   console.error("DZ_SOURCE_DIR and DZ_BUILD_DIR must be set (run through ctest)");
   process.exit(2);
 }
-const root = path.join(DZ_BUILD_DIR, "tmp", "kit_equal");
+const root = scratch("kit_equal");
 const tool = path.join(DZ_BUILD_DIR, "tests", "dz_dump_schema");
 const kit = path.join(DZ_SOURCE_DIR, "node_modules", "drizzle-kit", "bin.cjs");
 const fixtures = path.join(DZ_SOURCE_DIR, "tests", "extract", "fixtures");
@@ -33,12 +34,6 @@ const cases = [
   { dir: "exports", schema: ["dup1.ts", "dup2.ts"] },
 ];
 
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name}\n${detail}`); }
-}
-
 function withoutIds(text) {
   const j = JSON.parse(text);
   delete j.id;
@@ -56,13 +51,11 @@ function firstDifference(a, b) {
   return "";
 }
 
-fs.rmSync(root, { recursive: true, force: true });
-fs.mkdirSync(root, { recursive: true });
 cases.forEach((c, i) => {
   const name = `${c.dir}: ${c.schema.join(", ")}${c.casing ? ` (${c.casing})` : ""}`;
   const dir = path.join(root, `case${i}`);
   fs.cpSync(path.join(fixtures, c.dir), dir, { recursive: true });
-  fs.symlinkSync(path.join(DZ_SOURCE_DIR, "node_modules"), path.join(dir, "node_modules"));
+  linkNodeModules(dir);
   const casing = c.casing ? `, casing: "${c.casing}"` : "";
   fs.writeFileSync(path.join(dir, "drizzle.config.ts"),
     `export default { dialect: "sqlite", out: "./out", schema: ${JSON.stringify(c.schema.map((f) => "./" + f))}${casing} };\n`);
@@ -84,5 +77,4 @@ cases.forEach((c, i) => {
   actual = withoutIds(actual);
   check(name, actual === expected, firstDifference(expected, actual) + stderr);
 });
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -4,10 +4,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { linkNodeModules, NODE_MODULES, SOURCE } from "./script_test.mjs";
 
-const SOURCE = process.env.DZ_SOURCE_DIR;
 export const EXAMPLE = path.join(SOURCE, "examples", "dashboard", "packages", "db");
-export const NODE_MODULES = path.join(SOURCE, "node_modules");
+export { NODE_MODULES };
 const KIT = path.join(NODE_MODULES, "drizzle-kit", "bin.cjs");
 
 // A copy of the db package at scratch/name.
@@ -17,7 +17,7 @@ export function copyPackage(scratch, name) {
     recursive: true,
     filter: (src) => !/\.db(-journal|-wal|-shm)?$/.test(src) && path.basename(src) !== "node_modules",
   });
-  fs.symlinkSync(NODE_MODULES, path.join(dir, "node_modules"), "dir");
+  linkNodeModules(dir);
   return dir;
 }
 

@@ -14,14 +14,12 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { test, run, assert, assertEqual, startServer } from "./harness.mjs";
 import { kit } from "../lib/dashboard_package.mjs";
+import { linkNodeModules, scratch } from "../lib/script_test.mjs";
 
 const require = createRequire(import.meta.url);
 const rpc = require("vscode-jsonrpc/node");
 
-const SCRATCH = path.join(process.env.DZ_BUILD_DIR, "tmp", "lsp-closed-files");
-fs.rmSync(SCRATCH, { recursive: true, force: true });
-fs.mkdirSync(SCRATCH, { recursive: true });
-const NODE_MODULES = path.join(process.env.DZ_SOURCE_DIR, "node_modules");
+const SCRATCH = scratch("lsp-closed-files");
 const uriOf = (p) => pathToFileURL(p).href;
 
 // A client: every publication in order, the latest by URI, and waiting for
@@ -98,7 +96,7 @@ const POSTS_V2 = POSTS_V1.replace('  title: text("title"),\n', '  title: text("t
 function project(name) {
   const dir = path.join(SCRATCH, name);
   fs.mkdirSync(path.join(dir, "src"), { recursive: true });
-  fs.symlinkSync(NODE_MODULES, path.join(dir, "node_modules"), "dir");
+  linkNodeModules(dir);
   fs.writeFileSync(path.join(dir, "drizzle.config.ts"), 'import { defineConfig } from "drizzle-kit";\n' +
     'export default defineConfig({ dialect: "sqlite", schema: "./src/*.ts", out: "./drizzle", dbCredentials: { url: "file:./dev.db" } });\n');
   const users = path.join(dir, "src", "users.ts"), posts = path.join(dir, "src", "posts.ts");

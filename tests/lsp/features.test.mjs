@@ -12,14 +12,12 @@ import { createRequire } from "node:module";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { test, run, assert, assertEqual, startServer } from "./harness.mjs";
 import { copyPackage as copyPackageTo, kit } from "../lib/dashboard_package.mjs";
+import { kitConfig, kitProject, scratch } from "../lib/script_test.mjs";
 
 const require = createRequire(import.meta.url);
 const rpc = require("vscode-jsonrpc/node");
 
-const BUILD = process.env.DZ_BUILD_DIR;
-const SCRATCH = path.join(BUILD, "tmp", "lsp-features");
-fs.rmSync(SCRATCH, { recursive: true, force: true });
-fs.mkdirSync(SCRATCH, { recursive: true });
+const SCRATCH = scratch("lsp-features");
 const copyPackage = (name) => copyPackageTo(SCRATCH, name);
 
 const uriOf = (p) => pathToFileURL(p).href;
@@ -400,11 +398,7 @@ test("an_open_migration_file_shows_the_statement_that_fails_on_replay", async ()
 // shows migration-skipped; an applied file changed on disk shows
 // migration-edited once the watcher says so.
 test("an_open_migration_file_shows_what_the_migrator_got_wrong_on_the_dev_database", async () => {
-  const dir = path.join(SCRATCH, "applied");
-  fs.mkdirSync(dir, { recursive: true });
-  fs.symlinkSync(path.join(process.env.DZ_SOURCE_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
-  fs.writeFileSync(path.join(dir, "drizzle.config.ts"), 'import { defineConfig } from "drizzle-kit";\n' +
-    'export default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle", dbCredentials: { url: "file:./dev.db" } });\n');
+  const dir = kitProject(path.join(SCRATCH, "applied"), kitConfig(', dbCredentials: { url: "file:./dev.db" }'));
   const tables = [];
   for (const t of ["users", "posts", "comments"]) {
     tables.push(`export const ${t} = sqliteTable("${t}", { id: integer("id").primaryKey() });\n`);

@@ -10,13 +10,11 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { test, run, assert, startServer } from "./harness.mjs";
+import { kitProject, scratch } from "../lib/script_test.mjs";
 
 const require = createRequire(import.meta.url);
 const rpc = require("vscode-jsonrpc/node");
-const SOURCE = process.env.DZ_SOURCE_DIR || process.cwd();
-const SCRATCH = path.join(process.env.DZ_BUILD_DIR, "tmp", "lsp-snapshot-gap");
-fs.rmSync(SCRATCH, { recursive: true, force: true });
-fs.mkdirSync(SCRATCH, { recursive: true });
+const SCRATCH = scratch("lsp-snapshot-gap");
 const uriOf = (p) => pathToFileURL(p).href;
 
 const head = 'import { sqliteTable, integer, text } from "drizzle-orm/sqlite-core";\n';
@@ -25,11 +23,7 @@ const steps = [users(""), users('\n  a: text("a"),'), users('\n  a: text("a"),\n
 
 // A project whose folder drizzle-kit wrote in three steps, with `missing` deleted.
 function project(name, missing) {
-  const dir = path.join(SCRATCH, name);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.symlinkSync(path.join(SOURCE, "node_modules"), path.join(dir, "node_modules"));
-  fs.writeFileSync(path.join(dir, "drizzle.config.ts"),
-    'import { defineConfig } from "drizzle-kit";\nexport default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle" });\n');
+  const dir = kitProject(path.join(SCRATCH, name));
   for (const schema of steps) {
     fs.writeFileSync(path.join(dir, "schema.ts"), schema);
     const r = spawnSync(path.join(dir, "node_modules", ".bin", "drizzle-kit"), ["generate"], { cwd: dir, encoding: "utf8" });

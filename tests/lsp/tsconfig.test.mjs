@@ -6,11 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test, run, assert, startServer, FrameReader, frame } from "./harness.mjs";
+import { scratch } from "../lib/script_test.mjs";
 
 const SOURCE = process.env.DZ_SOURCE_DIR;
-const SCRATCH = path.join(process.env.DZ_BUILD_DIR, "tmp", "lsp-tsconfig");
-fs.rmSync(SCRATCH, { recursive: true, force: true });
-fs.mkdirSync(SCRATCH, { recursive: true });
+const SCRATCH = scratch("lsp-tsconfig");
 const uriOf = (p) => pathToFileURL(p).href;
 
 function session(dir) {

@@ -11,30 +11,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { check, finish, kitConfig, kitProject, scratch } from '../lib/script_test.mjs';
 
 const require = createRequire(import.meta.url);
 const bin = process.env.DZ_BIN;
 const source = process.env.DZ_SOURCE_DIR || process.cwd();
-const root = path.join(process.env.DZ_BUILD_DIR || '/tmp', 'tmp', 'migrate_generate_e2e');
+const root = scratch('migrate_generate_e2e');
 const Database = require(path.join(source, 'node_modules', 'better-sqlite3'));
 
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`); }
-}
-
 // A scratch project: config, schema, node_modules for drizzle-kit.
-function project(name) {
-  const dir = path.join(root, name);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
-  fs.writeFileSync(path.join(dir, 'drizzle.config.ts'),
-    'import { defineConfig } from "drizzle-kit";\nexport default defineConfig({ dialect: "sqlite", ' +
-    'schema: "./schema.ts", out: "./drizzle", dbCredentials: { url: "file:./dev.db" } });\n');
-  return dir;
-}
-fs.rmSync(root, { recursive: true, force: true });
+const project = (name) => kitProject(path.join(root, name), kitConfig(', dbCredentials: { url: "file:./dev.db" }'));
 const dir = project('ours');
 const out = path.join(dir, 'drizzle');
 
@@ -303,5 +289,4 @@ check('unwritable folder: byte-identical, no temp files left', fingerprint(out) 
 fs.chmodSync(path.join(out, 'meta'), 0o755);
 fs.chmodSync(out, 0o755);
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

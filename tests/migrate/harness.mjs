@@ -6,16 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { check, finish } from '../lib/script_test.mjs';
 
 const require = createRequire(import.meta.url);
 export const Database = require('better-sqlite3');
 
-export function scratch(name) {
-  const dir = path.join(process.env.DZ_BUILD_DIR || 'build', 'tmp', name);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
-}
+export { scratch } from '../lib/script_test.mjs';
 
 let fileNo = 0;
 // drizzle-lsp's plan for prev -> next snapshots (prev null: empty schema).
@@ -66,33 +62,27 @@ export function rowsOf(db, table) {
   return db.prepare(`SELECT * FROM \`${table.replace(/`/g, '``')}\` ORDER BY rowid`).all();
 }
 
-// A tiny reporter: every check counts; the last line says how many passed.
+// A reporter whose checks are functions that throw: each one counts (in the
+// shared counter of ../lib/script_test.mjs); done() prints the last line.
+const thrown = (e) => `  ${String(e && e.stack || e).split('\n').slice(0, 12).join('\n  ')}`;
 export function reporter() {
-  let passed = 0, failed = 0;
   return {
     check(name, fn) {
       try {
         fn();
-        passed++;
-        console.log(`ok   ${name}`);
       } catch (e) {
-        failed++;
-        console.log(`FAIL ${name}\n  ${String(e && e.stack || e).split('\n').slice(0, 12).join('\n  ')}`);
+        return check(name, false, thrown(e));
       }
+      check(name, true);
     },
     async checkAsync(name, fn) {
       try {
         await fn();
-        passed++;
-        console.log(`ok   ${name}`);
       } catch (e) {
-        failed++;
-        console.log(`FAIL ${name}\n  ${String(e && e.stack || e).split('\n').slice(0, 12).join('\n  ')}`);
+        return check(name, false, thrown(e));
       }
+      check(name, true);
     },
-    done() {
-      console.log(`${passed} passed, ${failed} failed`);
-      process.exit(failed ? 1 : 0);
-    },
+    done: finish,
   };
 }

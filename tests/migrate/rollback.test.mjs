@@ -12,24 +12,20 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { schemaOf, reporter } from './harness.mjs';
+import { schemaOf, reporter, scratch } from './harness.mjs';
+import { kitConfig, kitProject } from '../lib/script_test.mjs';
 
 const require = createRequire(import.meta.url);
 const bin = process.env.DZ_BIN;
 const source = process.env.DZ_SOURCE_DIR || process.cwd();
-const root = path.join(process.env.DZ_BUILD_DIR || 'build', 'tmp', 'migrate_rollback');
+const root = scratch('migrate_rollback');
 const Database = require(path.join(source, 'node_modules', 'better-sqlite3'));
 const { drizzle } = require(path.join(source, 'node_modules', 'drizzle-orm', 'better-sqlite3'));
 const { migrate } = require(path.join(source, 'node_modules', 'drizzle-orm', 'better-sqlite3', 'migrator'));
 const t = reporter();
 
-fs.rmSync(root, { recursive: true, force: true });
-const dir = path.join(root, 'project');
+const dir = kitProject(path.join(root, 'project'));
 const out = path.join(dir, 'drizzle');
-fs.mkdirSync(dir, { recursive: true });
-fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
-fs.writeFileSync(path.join(dir, 'drizzle.config.ts'),
-  'import { defineConfig } from "drizzle-kit";\nexport default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle" });\n');
 
 const ours = (args) => spawnSync(bin, args, { cwd: dir, encoding: 'utf8' });
 const say = (r) => `exit ${r.status}\n${r.stdout}${r.stderr}`;
@@ -209,11 +205,8 @@ t.check('a missing database is not created (exit 2)', () => {
 // stray byte in a comment: drizzle-orm hashes it after Node's UTF-8
 // decoding, and the rollback must not take it for an edited file.
 {
-  const p = path.join(root, 'branches');
+  const p = kitProject(path.join(root, 'branches'));
   const pout = path.join(p, 'drizzle');
-  fs.mkdirSync(p, { recursive: true });
-  fs.symlinkSync(path.join(source, 'node_modules'), path.join(p, 'node_modules'));
-  fs.copyFileSync(path.join(dir, 'drizzle.config.ts'), path.join(p, 'drizzle.config.ts'));
   const gen = (tables, name) => {
     fs.writeFileSync(path.join(p, 'schema.ts'), 'import { sqliteTable, integer } from "drizzle-orm/sqlite-core";\n' +
       tables.map((n) => `export const ${n} = sqliteTable("${n}", { id: integer("id").primaryKey() });\n`).join(''));
@@ -255,11 +248,7 @@ t.check('a missing database is not created (exit 2)', () => {
 
 // The config's migrations.table is the table read and written.
 {
-  const p = path.join(root, 'custom_table');
-  fs.mkdirSync(p, { recursive: true });
-  fs.symlinkSync(path.join(source, 'node_modules'), path.join(p, 'node_modules'));
-  fs.writeFileSync(path.join(p, 'drizzle.config.ts'), 'import { defineConfig } from "drizzle-kit";\n' +
-    'export default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle", migrations: { table: "my \\"mig" } });\n');
+  const p = kitProject(path.join(root, 'custom_table'), kitConfig(', migrations: { table: "my \\"mig" }'));
   const gen = (cols, name) => {
     fs.writeFileSync(path.join(p, 'schema.ts'), 'import { sqliteTable, integer } from "drizzle-orm/sqlite-core";\n' +
       `export const a = sqliteTable("a", { ${cols.map((c) => `${c}: integer("${c}")`).join(', ')} });\n`);
@@ -288,11 +277,7 @@ t.check('a missing database is not created (exit 2)', () => {
 // ALTER COLUMN only libSQL runs; the rollback rebuilds the table and keeps
 // the rows that reference it.
 {
-  const p = path.join(root, 'turso');
-  fs.mkdirSync(p, { recursive: true });
-  fs.symlinkSync(path.join(source, 'node_modules'), path.join(p, 'node_modules'));
-  fs.writeFileSync(path.join(p, 'drizzle.config.ts'), 'import { defineConfig } from "drizzle-kit";\n' +
-    'export default defineConfig({ dialect: "turso", schema: "./schema.ts", out: "./drizzle", dbCredentials: { url: "file:./t.db" } });\n');
+  const p = kitProject(path.join(root, 'turso'), kitConfig(', dbCredentials: { url: "file:./t.db" }', 'turso'));
   const schema = (n) => 'import { sqliteTable, integer } from "drizzle-orm/sqlite-core";\n' +
     `export const a = sqliteTable("a", { id: integer("id").primaryKey(), n: integer("n")${n} });\n` +
     'export const b = sqliteTable("b", { id: integer("id").primaryKey(), aId: integer("a_id").references(() => a.id) });\n';

@@ -14,27 +14,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { check, finish, kitProject, scratch } from '../lib/script_test.mjs';
 
 const require = createRequire(import.meta.url);
 const bin = process.env.DZ_BIN;
 const source = process.env.DZ_SOURCE_DIR || process.cwd();
-const dir = path.join(process.env.DZ_BUILD_DIR || '/tmp', 'tmp', 'migrate_snapshot_gap');
 const Database = require(path.join(source, 'node_modules', 'better-sqlite3'));
 const { drizzle } = require(path.join(source, 'node_modules', 'drizzle-orm', 'better-sqlite3'));
 const { migrate } = require(path.join(source, 'node_modules', 'drizzle-orm', 'better-sqlite3', 'migrator'));
 
-fs.rmSync(dir, { recursive: true, force: true });
-fs.mkdirSync(dir, { recursive: true });
-fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
-fs.writeFileSync(path.join(dir, 'drizzle.config.ts'),
-  'import { defineConfig } from "drizzle-kit";\n' +
-  'export default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle" });\n');
-
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`); }
-}
+const dir = kitProject(scratch('migrate_snapshot_gap'));
 
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: dir, encoding: 'utf8' });
 const kit = (args) => run(path.join(dir, 'node_modules', '.bin', 'drizzle-kit'), args);
@@ -204,5 +193,4 @@ fs.rmSync(meta('0001_snapshot.json'));
 r = ours(['check']);
 check('a gap before it does not change that', r.status === 2 && r.stderr.includes('meta/0003_snapshot.json is missing'), r.stderr);
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

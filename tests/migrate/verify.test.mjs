@@ -6,22 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { check, finish, kitConfig, kitProject, scratch, SOURCE } from '../lib/script_test.mjs';
 
 const bin = process.env.DZ_BIN;
-const source = process.env.DZ_SOURCE_DIR || process.cwd();
-const dir = path.join(process.env.DZ_BUILD_DIR || '/tmp', 'tmp', 'migrate_verify');
-fs.rmSync(dir, { recursive: true, force: true });
-fs.mkdirSync(dir, { recursive: true });
-fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'));
-fs.writeFileSync(path.join(dir, 'drizzle.config.ts'),
-  'import { defineConfig } from "drizzle-kit";\n' +
-  'export default defineConfig({ dialect: "sqlite", schema: "./schema.ts", out: "./drizzle" });\n');
-
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`); }
-}
+const dir = kitProject(scratch('migrate_verify'));
 
 const head = 'import { sqliteTable, sqliteView, integer, text, index, uniqueIndex, primaryKey, check } ' +
   'from "drizzle-orm/sqlite-core";\nimport { sql } from "drizzle-orm";\n';
@@ -67,7 +55,7 @@ const verify = (args = [], cwd = dir) => run(bin, ['verify', ...args], cwd);
 let r = verify();
 check('verify passes on drizzle-kit\'s own folder', r.status === 0, r.stdout + r.stderr);
 check('one ok line per migration', tagList.every((t) => r.stdout.includes(`ok    ${t}`)), r.stdout);
-r = verify(['--config', path.join(dir, 'drizzle.config.ts')], source);
+r = verify(['--config', path.join(dir, 'drizzle.config.ts')], SOURCE);
 check('verify --config from another directory', r.status === 0, r.stdout + r.stderr);
 
 // A migration whose SQL no longer gives its snapshot.
@@ -125,12 +113,7 @@ check('a missing config is exit 2', r.status === 2 && r.stderr.includes('missing
 // A Turso project: drizzle-kit writes libSQL's ALTER COLUMN, which plain
 // SQLite lacks; verify does it the way libSQL does (the column's definition
 // in the CREATE TABLE text is replaced).
-const tdir = path.join(dir, 'turso');
-fs.mkdirSync(tdir);
-fs.symlinkSync(path.join(source, 'node_modules'), path.join(tdir, 'node_modules'));
-fs.writeFileSync(path.join(tdir, 'drizzle.config.ts'),
-  'import { defineConfig } from "drizzle-kit";\n' +
-  'export default defineConfig({ dialect: "turso", schema: "./schema.ts", out: "./drizzle" });\n');
+const tdir = kitProject(path.join(dir, 'turso'), kitConfig('', 'turso'));
 const tschema = (email, age) => 'import { sqliteTable, integer, text, index } from "drizzle-orm/sqlite-core";\n' +
   `export const users = sqliteTable("users", { id: integer("id").primaryKey(), email: ${email}, age: ${age} },` +
   ' (t) => [index("email_idx").on(t.email)]);\n';
@@ -157,5 +140,4 @@ fs.writeFileSync(t0, fs.readFileSync(t0, 'utf8').replaceAll('--> statement-break
 r = verify([], tdir);
 check('turso: several statements in one piece run, as libSQL runs them', r.status === 0, r.stdout + r.stderr);
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -8,20 +8,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { check, finish, linkNodeModules, scratch as scratchFolder } from '../lib/script_test.mjs';
 
 const source = process.env.DZ_SOURCE_DIR || process.cwd();
 const bin = process.env.DZ_BIN;
-const scratch = path.join(process.env.DZ_BUILD_DIR || '/tmp', 'tmp', 'migrate_verify_corpus');
+const scratch = scratchFolder('migrate_verify_corpus');
 const corpus = path.join(source, 'tests', 'corpus');
 const kit = path.join(source, 'node_modules', 'drizzle-kit', 'bin.cjs');
-fs.rmSync(scratch, { recursive: true, force: true });
-fs.mkdirSync(scratch, { recursive: true });
-
-let passed = 0, failed = 0;
-function check(name, ok, detail) {
-  if (ok) { passed++; console.log(`ok   ${name}`); }
-  else { failed++; console.log(`FAIL ${name}${detail ? `\n${detail}` : ''}`); }
-}
 
 function run(cmd, args, cwd) {
   return new Promise((resolve) => {
@@ -36,7 +29,7 @@ function run(cmd, args, cwd) {
 async function one(name) {
   const dir = path.join(scratch, name);
   fs.cpSync(path.join(corpus, name), dir, { recursive: true });
-  fs.symlinkSync(path.join(source, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  linkNodeModules(dir);
   const g = await run(process.execPath, [kit, 'generate'], dir);
   if (g.code !== 0) return { name, skip: `drizzle-kit generate failed:\n${g.out}` };
   const v = await run(bin, ['verify'], dir);
@@ -58,5 +51,4 @@ for (const r of results) {
 }
 check('most cases replay cleanly (faulty SQL is the exception)', rejected.length * 4 < results.length, rejected.join(', '));
 if (rejected.length) console.log(`drizzle-kit SQL that SQLite rejects (reported by verify): ${rejected.join(', ')}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
