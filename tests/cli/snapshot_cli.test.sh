@@ -4,14 +4,13 @@
 # JSON, chains to the last migration's id, and matches what drizzle-kit
 # generate writes for the same schema (ids aside).
 set -u
-T="$DZ_BUILD_DIR/tmp/snapshot_cli"
-rm -rf "$T" && mkdir -p "$T"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/script_test.sh"
+T=$(scratch_dir snapshot_cli)
 KIT="$DZ_SOURCE_DIR/node_modules/.bin/drizzle-kit"
-passed=0 failed=0
 
 check() { # check "what" command...
   local what="$1"; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $what" >&2; fi
+  if "$@"; then ok "$what"; else fail "$what"; fi
 }
 
 # run DIR ARGS...: sets $code, $out (stdout file) and $err (stderr text)
@@ -124,5 +123,4 @@ run "$P"
 check "a corrupt journal exits 2" test "$code" = 2
 check "... and says which field" has "$err" "_journal.json: entries[0].idx must be a number, not a string"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -5,13 +5,9 @@
 # a schema file it has not loaded, and stops cleanly.
 set -uo pipefail
 : "${DZ_BIN:?run through ctest}" "${DZ_BUILD_DIR:?run through ctest}" "${DZ_SOURCE_DIR:?run through ctest}"
-TMP="$DZ_BUILD_DIR/tmp/editors-nvim"
-rm -rf "$TMP" && mkdir -p "$TMP/app/db" "$TMP/outside"
-if ! command -v nvim > /dev/null; then
-  echo "FAIL neovim_installed: nvim is not on PATH (make deps installs it)"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/script_test.sh"
+TMP=$(scratch_dir editors-nvim) && mkdir -p "$TMP/app/db" "$TMP/outside"
+need_command nvim neovim_installed "make deps installs it"
 cat > "$TMP/app/drizzle.config.ts" <<'TS'
 import { defineConfig } from "drizzle-kit";
 export default defineConfig({ dialect: "sqlite", schema: ["./db/schema.ts", "./db/audit.ts"], out: "./drizzle" });
@@ -32,14 +28,5 @@ DZ_NVIM_PROJECT="$TMP/app" DZ_NVIM_CLOSED="$TMP/app/db/audit.ts" DZ_NVIM_OUTSIDE
 DZ_NVIM_EXPECT="$expect" HOME="$TMP" XDG_STATE_HOME="$TMP/state" XDG_CACHE_HOME="$TMP/cache" \
   timeout 120 nvim --headless -u NONE -i NONE --cmd "set rtp^=$DZ_SOURCE_DIR/editors/nvim" \
   -c "luafile $DZ_SOURCE_DIR/tests/editors/nvim_client.lua" > "$TMP/nvim.log" 2>&1
-code=$?
-if [ ! -s "$TMP/results.txt" ]; then
-  echo "FAIL nvim_ran: exit $code, no results"; cat "$TMP/nvim.log"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
-cat "$TMP/results.txt"
-passed=$(grep -c '^ok ' "$TMP/results.txt")
-failed=$(grep -c '^FAIL ' "$TMP/results.txt")
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+take_results nvim_ran "$TMP/results.txt" "$TMP/nvim.log" $?
+finish

@@ -5,13 +5,9 @@
 # the buffers, and check that the files on disk satisfy the real drizzle-kit.
 set -uo pipefail
 : "${DZ_BIN:?run through ctest}" "${DZ_BUILD_DIR:?run through ctest}" "${DZ_SOURCE_DIR:?run through ctest}"
-TMP="$DZ_BUILD_DIR/tmp/editors-nvim-generate"
-rm -rf "$TMP" && mkdir -p "$TMP"
-if ! command -v nvim > /dev/null; then
-  echo "FAIL neovim_installed: nvim is not on PATH (make deps installs it)"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/script_test.sh"
+TMP=$(scratch_dir editors-nvim-generate)
+need_command nvim neovim_installed "make deps installs it"
 PKG="$TMP/db"
 cp -r "$DZ_SOURCE_DIR/examples/dashboard/packages/db" "$PKG"
 rm -rf "$PKG/node_modules" "$PKG"/*.db
@@ -21,32 +17,23 @@ DZ_NVIM_PROJECT="$PKG" DZ_NVIM_RESULTS="$TMP/results.txt" \
 HOME="$TMP" XDG_STATE_HOME="$TMP/state" XDG_CACHE_HOME="$TMP/cache" \
   timeout 120 nvim --headless -u NONE -i NONE -n --cmd "set rtp^=$DZ_SOURCE_DIR/editors/nvim" \
   -c "luafile $DZ_SOURCE_DIR/tests/editors/nvim_generate.lua" > "$TMP/nvim.log" 2>&1
-code=$?
-if [ ! -s "$TMP/results.txt" ]; then
-  echo "FAIL nvim_ran: exit $code, no results"; cat "$TMP/nvim.log"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
-cat "$TMP/results.txt"
-passed=$(grep -c '^ok ' "$TMP/results.txt")
-failed=$(grep -c '^FAIL ' "$TMP/results.txt")
+take_results nvim_ran "$TMP/results.txt" "$TMP/nvim.log" $?
 
 kit() { (cd "$PKG" && NO_COLOR=1 DATABASE_URL= node node_modules/drizzle-kit/bin.cjs "$@" < /dev/null 2>&1); }
 sql=$(ls "$PKG"/drizzle/0002_*.sql 2>/dev/null | grep -v '\.down\.sql$' | head -1)
 if [ -n "$sql" ] && [ -f "$PKG/drizzle/meta/0002_snapshot.json" ]; then
-  echo "ok   migration_files_on_disk"; passed=$((passed + 1))
+  ok migration_files_on_disk
 else
-  echo "FAIL migration_files_on_disk: $(ls "$PKG/drizzle" "$PKG/drizzle/meta")"; failed=$((failed + 1))
+  fail migration_files_on_disk "$(ls "$PKG/drizzle" "$PKG/drizzle/meta")"
 fi
 if out=$(kit check) && grep -q "Everything's fine" <<< "$out"; then
-  echo "ok   drizzle_kit_check_passes"; passed=$((passed + 1))
+  ok drizzle_kit_check_passes
 else
-  echo "FAIL drizzle_kit_check_passes: $out"; failed=$((failed + 1))
+  fail drizzle_kit_check_passes "$out"
 fi
 if out=$(kit generate) && grep -q "No schema changes" <<< "$out"; then
-  echo "ok   drizzle_kit_generate_finds_nothing"; passed=$((passed + 1))
+  ok drizzle_kit_generate_finds_nothing
 else
-  echo "FAIL drizzle_kit_generate_finds_nothing: $out"; failed=$((failed + 1))
+  fail drizzle_kit_generate_finds_nothing "$out"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

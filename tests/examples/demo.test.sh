@@ -5,20 +5,18 @@
 # migration shows every pending change with its risk, figures and SQL, and
 # the dry run. The example folder itself is left untouched.
 set -u
-T="$DZ_BUILD_DIR/tmp/examples_demo"
-rm -rf "$T" && mkdir -p "$T"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/script_test.sh"
+T=$(scratch_dir examples_demo)
 EX="$DZ_SOURCE_DIR/examples/dashboard"
-passed=0 failed=0
 
 has() { # has "what" text expected
-  if [[ "$2" == *"$3"* ]]; then passed=$((passed + 1))
-  else failed=$((failed + 1)); echo "FAIL $1: expected to find: $3" >&2; fi
+  if [[ "$2" == *"$3"* ]]; then ok "$1"; else fail "$1" "expected to find: $3"; fi
 }
 
 before=$(cd "$EX" && find . -type f -exec sha256sum {} + | sort)
 out=$(bash "$EX/demo.sh" "$DZ_BIN" "$T/demo" 2>&1)
 code=$?
-if [ "$code" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL demo exits $code" >&2; fi
+if [ "$code" -eq 0 ]; then ok "demo exits 0"; else fail "demo exits 0" "exit $code"; fi
 
 has "verify replays both migrations" "$out" "2 migrations in $T/demo/drizzle: 2 ok, 0 failed"
 has "the drop is high risk, with its figures" "$out" "HIGH     column-dropped"
@@ -33,8 +31,7 @@ has "the dry run fails where production would" "$out" "dry run on a copy: FAILED
 has "the summary" "$out" "summary: 2 high, 1 careful, 1 safe"
 
 after=$(cd "$EX" && find . -type f -exec sha256sum {} + | sort)
-if [ "$before" == "$after" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL the example folder changed" >&2; fi
+if [ "$before" == "$after" ]; then ok "the example folder is unchanged"; else fail "the example folder is unchanged"; fi
 
 [ "$failed" -eq 0 ] || printf '%s\n' "$out" | tail -40 >&2
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -4,11 +4,8 @@
 # stdout to a file or a pipe; exit codes as the LSP spec sets them.
 set -uo pipefail
 : "${DZ_BIN:?run through ctest}" "${DZ_BUILD_DIR:?run through ctest}"
-TMP="$DZ_BUILD_DIR/tmp/lsp-stdio"
-rm -rf "$TMP" && mkdir -p "$TMP"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/script_test.sh"
+TMP=$(scratch_dir lsp-stdio)
 
 # transcript FILE JSON... : LSP frames, one per JSON argument.
 transcript() {
@@ -83,5 +80,4 @@ else
   echo "skip stdin_tty (script(1) is not installed)"
 fi
 
-echo "$passed passed, $failed failed"
-[ $failed = 0 ]
+finish
