@@ -12,12 +12,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { test, run, assert, assertEqual, startServer } from "./harness.mjs";
+import { test, run, assert, assertEqual, startClient } from "./harness.mjs";
 import { kit } from "../lib/dashboard_package.mjs";
 import { linkNodeModules, scratch } from "../lib/script_test.mjs";
 
 const require = createRequire(import.meta.url);
-const rpc = require("vscode-jsonrpc/node");
 
 const SCRATCH = scratch("lsp-closed-files");
 const uriOf = (p) => pathToFileURL(p).href;
@@ -25,12 +24,8 @@ const uriOf = (p) => pathToFileURL(p).href;
 // A client: every publication in order, the latest by URI, and waiting for
 // a publication of a URI that satisfies a predicate.
 function connect(dir, initializationOptions) {
-  const server = startServer(["--stdio"]);
-  const conn = rpc.createMessageConnection(
-    new rpc.StreamMessageReader(server.proc.stdout),
-    new rpc.StreamMessageWriter(server.proc.stdin),
-  );
-  const s = { ...server, conn, latest: new Map(), all: [], waiters: [] };
+  const s = { ...startClient(), latest: new Map(), all: [], waiters: [] };
+  const { conn } = s;
   conn.onNotification("textDocument/publishDiagnostics", (p) => {
     s.latest.set(p.uri, p);
     s.all.push(p);
@@ -69,13 +64,6 @@ function connect(dir, initializationOptions) {
     conn.sendNotification("workspace/didChangeWatchedFiles", { changes: files.map((f) => ({ uri: uriOf(f), type: 2 })) });
   // A round trip: every notification sent before has been handled.
   s.sync = () => conn.sendRequest("drizzle/documentState", { textDocument: { uri: "file:///nothing" } });
-  s.finish = async () => {
-    await conn.sendRequest("shutdown");
-    await conn.sendNotification("exit");
-    const code = await s.exited;
-    conn.dispose();
-    return code;
-  };
   return s;
 }
 

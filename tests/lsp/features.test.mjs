@@ -10,12 +10,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL, fileURLToPath } from "node:url";
-import { test, run, assert, assertEqual, startServer } from "./harness.mjs";
+import { test, run, assert, assertEqual, startClient } from "./harness.mjs";
 import { copyPackage as copyPackageTo, kit } from "../lib/dashboard_package.mjs";
 import { kitConfig, kitProject, scratch } from "../lib/script_test.mjs";
 
 const require = createRequire(import.meta.url);
-const rpc = require("vscode-jsonrpc/node");
 
 const SCRATCH = scratch("lsp-features");
 const copyPackage = (name) => copyPackageTo(SCRATCH, name);
@@ -25,12 +24,8 @@ const uriOf = (p) => pathToFileURL(p).href;
 // A client session: diagnostics by URI (latest, and a way to wait for a
 // publication that satisfies a predicate), shown documents, registrations.
 function connect(dir, capabilities) {
-  const server = startServer(["--stdio"]);
-  const conn = rpc.createMessageConnection(
-    new rpc.StreamMessageReader(server.proc.stdout),
-    new rpc.StreamMessageWriter(server.proc.stdin),
-  );
-  const s = { ...server, conn, dir, diags: new Map(), waiters: [], shown: [], registrations: [], versions: new Map() };
+  const s = { ...startClient(), dir, diags: new Map(), waiters: [], shown: [], registrations: [], versions: new Map() };
+  const { conn } = s;
   conn.onNotification("textDocument/publishDiagnostics", (p) => {
     s.diags.set(p.uri, p.diagnostics);
     if (process.env.DEBUG) console.log(JSON.stringify(p));
@@ -81,13 +76,6 @@ function connect(dir, capabilities) {
       textDocument: { uri, version },
       contentChanges: [{ range, text }],
     });
-  };
-  s.finish = async () => {
-    await conn.sendRequest("shutdown");
-    await conn.sendNotification("exit");
-    const code = await s.exited;
-    conn.dispose();
-    return code;
   };
   return s;
 }

@@ -1,7 +1,11 @@
 // harness.mjs — shared by the LSP script tests: run named async tests with a
 // time limit each, print "ok"/"FAIL" lines and the final "N passed, N failed",
-// and set the exit code. Also a raw LSP frame reader for byte-level tests.
+// and set the exit code. Also the server with a real client connection, and a
+// raw LSP frame reader for byte-level tests.
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+
+const rpc = createRequire(import.meta.url)("vscode-jsonrpc/node");
 
 export const BIN = process.env.DZ_BIN;
 if (!BIN) {
@@ -56,6 +60,26 @@ export function startServer(args = []) {
   proc.stderr.on("data", (d) => (stderr += d));
   const exited = new Promise((resolve) => proc.on("exit", (code, signal) => resolve(code ?? signal)));
   return { proc, exited, stderr: () => stderr };
+}
+
+// The server on stdio and a real client connection (vscode-jsonrpc) to it,
+// not yet listening: register handlers, then conn.listen(). finish() ends it
+// as a client does (shutdown unless { shutdown: false }, then exit) and
+// resolves with the server's exit code.
+export function startClient() {
+  const server = startServer(["--stdio"]);
+  const conn = rpc.createMessageConnection(
+    new rpc.StreamMessageReader(server.proc.stdout),
+    new rpc.StreamMessageWriter(server.proc.stdin),
+  );
+  const finish = async ({ shutdown = true } = {}) => {
+    if (shutdown) await conn.sendRequest("shutdown");
+    await conn.sendNotification("exit");
+    const code = await server.exited;
+    conn.dispose();
+    return code;
+  };
+  return { ...server, conn, finish };
 }
 
 // Reads LSP frames from a stream: messages in order, and waiting for one.

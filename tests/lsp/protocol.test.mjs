@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { test, run, assert, assertEqual, startServer } from "./harness.mjs";
+import { test, run, assert, assertEqual, startClient } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const rpc = require("vscode-jsonrpc/node");
@@ -13,15 +13,11 @@ const FIXTURE = readFileSync(new URL("./fixtures/schema.ts", import.meta.url), "
 const URI = "file:///work/app/db/schema.ts";
 
 function connect() {
-  const server = startServer(["--stdio"]);
-  const conn = rpc.createMessageConnection(
-    new rpc.StreamMessageReader(server.proc.stdout),
-    new rpc.StreamMessageWriter(server.proc.stdin),
-  );
+  const s = startClient();
   const logs = [];
-  conn.onNotification("window/logMessage", (p) => logs.push(p));
-  conn.listen();
-  return { ...server, conn, logs };
+  s.conn.onNotification("window/logMessage", (p) => logs.push(p));
+  s.conn.listen();
+  return { ...s, logs };
 }
 
 async function expectError(promise, code, what) {
@@ -46,14 +42,6 @@ async function initialize(conn, encodings) {
   return result;
 }
 
-async function finish(s, { shutdown = true } = {}) {
-  if (shutdown) await s.conn.sendRequest("shutdown");
-  await s.conn.sendNotification("exit");
-  const code = await s.exited;
-  s.conn.dispose();
-  return code;
-}
-
 test("initialize_defaults_to_utf16_and_reports_server_info", async () => {
   const s = connect();
   const r = await initialize(s.conn);
@@ -61,18 +49,18 @@ test("initialize_defaults_to_utf16_and_reports_server_info", async () => {
   assertEqual(r.capabilities.textDocumentSync, { openClose: true, change: 2 }, "textDocumentSync");
   assertEqual(r.serverInfo.name, "drizzle-lsp", "serverInfo.name");
   assert(/^\d+\.\d+\.\d+/.test(r.serverInfo.version), `version ${r.serverInfo.version}`);
-  assertEqual(await finish(s), 0, "exit code");
+  assertEqual(await s.finish(), 0, "exit code");
 });
 
 test("initialize_picks_utf8_when_the_client_offers_it", async () => {
   const s = connect();
   const r = await initialize(s.conn, ["utf-16", "utf-8"]);
   assertEqual(r.capabilities.positionEncoding, "utf-8", "positionEncoding");
-  await finish(s);
+  await s.finish();
   const t = connect();
   const r2 = await initialize(t.conn, ["utf-32", "utf-16"]);
   assertEqual(r2.capabilities.positionEncoding, "utf-16", "positionEncoding without utf-8");
-  await finish(t);
+  await t.finish();
 });
 
 test("requests_before_initialize_are_server_not_initialized", async () => {
@@ -81,7 +69,7 @@ test("requests_before_initialize_are_server_not_initialized", async () => {
   await expectError(s.conn.sendRequest("shutdown"), -32002, "shutdown before initialize");
   await initialize(s.conn);
   await expectError(s.conn.sendRequest("initialize", { capabilities: {} }), -32600, "second initialize");
-  assertEqual(await finish(s), 0, "exit code");
+  assertEqual(await s.finish(), 0, "exit code");
 });
 
 test("unknown_requests_are_method_not_found_and_unknown_notifications_ignored", async () => {
@@ -93,7 +81,7 @@ test("unknown_requests_are_method_not_found_and_unknown_notifications_ignored", 
   await s.conn.sendNotification("drizzle/noSuchNotification", {});
   await s.conn.sendNotification("$/noSuchNotification", {});
   await expectError(s.conn.sendRequest("textDocument/hover", {}), -32602, "hover without a textDocument");
-  assertEqual(await finish(s), 0, "exit code");
+  assertEqual(await s.finish(), 0, "exit code");
   assert(/ignoring notification 'drizzle\/noSuchNotification'/.test(s.stderr()), "unknown notification noted on stderr");
   assert(!/noSuchNotification'\n[^]*\$\/noSuch/.test(s.stderr()), "$/ notifications are silent");
 });
@@ -114,7 +102,7 @@ test("a_cancelled_request_still_gets_a_response", async () => {
   // A cancellation for a request already answered changes nothing.
   const done = await s.conn.sendRequest("drizzle/documentState", { textDocument: { uri: URI } });
   assertEqual(done, null, "state of a document never opened");
-  assertEqual(await finish(s), 0, "exit code");
+  assertEqual(await s.finish(), 0, "exit code");
 });
 
 test("shutdown_then_exit_is_0_exit_alone_is_1_and_requests_after_shutdown_are_invalid", async () => {
@@ -122,12 +110,12 @@ test("shutdown_then_exit_is_0_exit_alone_is_1_and_requests_after_shutdown_are_in
   await initialize(s.conn);
   assertEqual(await s.conn.sendRequest("shutdown"), null, "shutdown result");
   await expectError(s.conn.sendRequest("drizzle/documentState", { textDocument: { uri: URI } }), -32600, "after shutdown");
-  assertEqual(await finish(s, { shutdown: false }), 0, "exit after shutdown");
+  assertEqual(await s.finish({ shutdown: false }), 0, "exit after shutdown");
   const t = connect();
   await initialize(t.conn);
-  assertEqual(await finish(t, { shutdown: false }), 1, "exit without shutdown");
+  assertEqual(await t.finish({ shutdown: false }), 1, "exit without shutdown");
   const u = connect(); // exit before initialize is still honoured
-  assertEqual(await finish(u, { shutdown: false }), 1, "exit before initialize");
+  assertEqual(await u.finish({ shutdown: false }), 1, "exit before initialize");
 });
 
 test("the_server_exits_when_the_client_process_is_gone", async () => {
@@ -213,7 +201,7 @@ async function syncScenario(enc) {
   assertEqual(full.text, "export const x = 1;\n", "full replacement");
   await s.conn.sendNotification("textDocument/didClose", { textDocument: { uri: URI } });
   assertEqual(await s.conn.sendRequest("drizzle/documentState", { textDocument: { uri: URI } }), null, "closed");
-  assertEqual(await finish(s), 0, "exit code");
+  assertEqual(await s.finish(), 0, "exit code");
 }
 
 test("did_open_and_incremental_changes_in_utf16", () => syncScenario("utf-16"));
@@ -227,7 +215,7 @@ test("set_trace_sends_log_trace", async () => {
   await s.conn.sendNotification("$/setTrace", { value: "messages" });
   await expectError(s.conn.sendRequest("drizzle/nothing"), -32601, "unknown request");
   assert(traces.some((t) => /drizzle\/nothing/.test(t.message)), `a $/logTrace names the request: ${JSON.stringify(traces)}`);
-  await finish(s);
+  await s.finish();
 });
 
 run();

@@ -7,13 +7,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { test, run, assert, startServer } from "./harness.mjs";
+import { test, run, assert, startClient } from "./harness.mjs";
 import { kitProject, scratch } from "../lib/script_test.mjs";
 
-const require = createRequire(import.meta.url);
-const rpc = require("vscode-jsonrpc/node");
 const SCRATCH = scratch("lsp-snapshot-gap");
 const uriOf = (p) => pathToFileURL(p).href;
 
@@ -34,10 +31,8 @@ function project(name, missing) {
 }
 
 function connect(dir) {
-  const server = startServer(["--stdio"]);
-  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(server.proc.stdout),
-    new rpc.StreamMessageWriter(server.proc.stdin));
-  const s = { conn, logs: [], diags: new Map(), waiters: [] };
+  const s = { ...startClient(), logs: [], diags: new Map(), waiters: [] };
+  const { conn } = s;
   conn.onNotification("window/logMessage", (p) => s.logs.push(p));
   conn.onNotification("textDocument/publishDiagnostics", (p) => {
     s.diags.set(p.uri, p.diagnostics);
@@ -55,13 +50,6 @@ function connect(dir) {
     await conn.sendNotification("initialized", {});
     await conn.sendNotification("textDocument/didOpen", {
       textDocument: { uri: uriOf(file), languageId: "typescript", version: 1, text } });
-  };
-  s.finish = async () => {
-    await conn.sendRequest("shutdown");
-    await conn.sendNotification("exit");
-    const code = await server.exited;
-    conn.dispose();
-    return code;
   };
   return s;
 }
