@@ -9,16 +9,12 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { compareSnapshots } from "../lib/snapshot_compare.mjs";
 import { copyPackage as copyPackageTo, kit } from "../lib/dashboard_package.mjs";
-import { scratch } from "../lib/script_test.mjs";
+import { needEnv, scratch } from "../lib/script_test.mjs";
 
 const SOURCE = process.env.DZ_SOURCE_DIR;
 const BUILD = process.env.DZ_BUILD_DIR;
 const BIN = process.env.DZ_BIN;
-if (!SOURCE || !BUILD || !BIN) {
-  console.error("dashboard: DZ_BIN, DZ_SOURCE_DIR and DZ_BUILD_DIR must be set (run through ctest)");
-  console.log("0 passed, 1 failed");
-  process.exit(1);
-}
+needEnv("DZ_BIN", "DZ_SOURCE_DIR", "DZ_BUILD_DIR");
 
 const SCRATCH = scratch(path.join("examples", "dashboard"));
 const require = createRequire(path.join(SOURCE, "package.json"));

@@ -7,13 +7,10 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { check, finish, linkNodeModules, scratch } from "../lib/script_test.mjs";
+import { check, finish, linkNodeModules, needEnv, scratch } from "../lib/script_test.mjs";
 
+needEnv("DZ_SOURCE_DIR", "DZ_BUILD_DIR");
 const { DZ_SOURCE_DIR, DZ_BUILD_DIR } = process.env;
-if (!DZ_SOURCE_DIR || !DZ_BUILD_DIR) {
-  console.error("DZ_SOURCE_DIR and DZ_BUILD_DIR must be set (run through ctest)");
-  process.exit(2);
-}
 const root = scratch("kit_equal");
 const tool = path.join(DZ_BUILD_DIR, "tests", "dz_dump_schema");
 const kit = path.join(DZ_SOURCE_DIR, "node_modules", "drizzle-kit", "bin.cjs");

@@ -6,6 +6,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+// A test that cannot run without these variables (ctest sets them) says so
+// and fails, with its last line as ever.
+export function needEnv(...names) {
+  const missing = names.filter((n) => !process.env[n]);
+  if (!missing.length) return;
+  console.error(`${missing.join(', ')} must be set (run through ctest)`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 export const BIN = process.env.DZ_BIN;
 export const SOURCE = process.env.DZ_SOURCE_DIR || process.cwd();
 export const NODE_MODULES = path.join(SOURCE, 'node_modules');

@@ -4,14 +4,12 @@
 // raw LSP frame reader for byte-level tests.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { needEnv } from "../lib/script_test.mjs";
 
 const rpc = createRequire(import.meta.url)("vscode-jsonrpc/node");
 
+needEnv("DZ_BIN");
 export const BIN = process.env.DZ_BIN;
-if (!BIN) {
-  console.error("DZ_BIN is not set (run through ctest)");
-  process.exit(2);
-}
 
 const tests = [];
 export function test(name, fn) {
