@@ -34,6 +34,19 @@ typedef struct dz_problem {
   const char *message;
 } dz_problem;
 
+/* Named children already walked (module_children.c), by node. */
+typedef struct dz_children_entry {
+  const void *id;       /* the node's TSNode.id; NULL: a free slot */
+  uint32_t start;       /* its start byte */
+  size_t len;
+  TSNode *items;        /* in the module's arena */
+} dz_children_entry;
+
+typedef struct dz_children_memo {
+  dz_children_entry *slots; /* open addressing, cap a power of two */
+  size_t cap, used;
+} dz_children_memo;
+
 struct dz_module {
   dz_arena *arena;      /* owns the module and everything below */
   char *path;
@@ -47,7 +60,14 @@ struct dz_module {
   DZ_VEC(dz_export) exports;
   DZ_VEC(const char *) star_sources; /* export * from "x" */
   DZ_VEC(dz_problem) problems;
+  dz_children_memo *children; /* the tree never changes, so these hold as long as m */
 };
+
+/* The named children of n, comments left out, as dz_ts_children walks them
+** with c; for a node of m's tree walked only the first time and kept in m
+** (*out borrowed from m, read only), for any other node walked into a.
+** Returns how many. */
+size_t dz_module_children(const dz_module *m, TSTreeCursor *c, TSNode n, dz_arena *a, TSNode **out);
 
 /* The source text of n, copied into a. */
 char *dz_module_node_text(const dz_module *m, dz_arena *a, TSNode n);
