@@ -150,14 +150,14 @@ static dz_value *namespace_value(dz_eval *ev, const dz_module *target) {
 ** values, numeric ones also mapped back from value to name. */
 static dz_value *eval_enum(dz_eval *ev, const dz_module *m, TSNode decl) {
   dz_value *obj = dz_value_new(ev, DZ_V_OBJECT, m, decl);
-  dz_nodevec members = dz_children(ev, m, ts_node_child_by_field_id(decl, m->ids.f_body));
+  dz_nodevec members = dz_children(ev, m, dz_module_field(m, decl, m->ids.f_body));
   double next = 0;
   for (size_t i = 0; i < members.len; i++) {
     TSNode mem = members.items[i], name = mem;
     dz_value *v;
     if (ts_node_symbol(mem) == m->ids.enum_assignment) {
-      name = ts_node_child_by_field_id(mem, m->ids.f_name);
-      v = dz_eval_node(ev, m, NULL, ts_node_child_by_field_id(mem, m->ids.f_value));
+      name = dz_module_field(m, mem, m->ids.f_name);
+      v = dz_eval_node(ev, m, NULL, dz_module_field(m, mem, m->ids.f_value));
     } else {
       v = dz_value_new(ev, DZ_V_NUMBER, m, mem);
       v->num = next;

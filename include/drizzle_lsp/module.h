@@ -34,18 +34,20 @@ typedef struct dz_problem {
   const char *message;
 } dz_problem;
 
-/* Named children already walked (module_children.c), by node. */
-typedef struct dz_children_entry {
-  const void *id;       /* the node's TSNode.id; NULL: a free slot */
+/* Children already looked up (module_children.c), by node and field. */
+typedef struct dz_walk_entry {
+  struct dz_walk_entry *next; /* in the same bucket */
+  const void *id;       /* the node's TSNode.id */
   uint32_t start;       /* its start byte */
+  TSFieldId field;      /* 0: its named children; else that field's child */
   size_t len;
-  TSNode *items;        /* in the module's arena */
-} dz_children_entry;
+  TSNode *items;        /* in the module's arena (a field: one node) */
+} dz_walk_entry;
 
-typedef struct dz_children_memo {
-  dz_children_entry *slots; /* open addressing, cap a power of two */
+typedef struct dz_walk_memo {
+  dz_walk_entry **buckets; /* cap of them, a power of two; none until the first */
   size_t cap, used;
-} dz_children_memo;
+} dz_walk_memo;
 
 struct dz_module {
   dz_arena *arena;      /* owns the module and everything below */
@@ -60,7 +62,7 @@ struct dz_module {
   DZ_VEC(dz_export) exports;
   DZ_VEC(const char *) star_sources; /* export * from "x" */
   DZ_VEC(dz_problem) problems;
-  dz_children_memo *children; /* the tree never changes, so these hold as long as m */
+  dz_walk_memo *walked; /* the tree never changes, so these hold as long as m */
 };
 
 /* The named children of n, comments left out, as dz_ts_children walks them
@@ -68,6 +70,9 @@ struct dz_module {
 ** (*out borrowed from m, read only), for any other node walked into a.
 ** Returns how many. */
 size_t dz_module_children(const dz_module *m, TSTreeCursor *c, TSNode n, dz_arena *a, TSNode **out);
+/* ts_node_child_by_field_id(n, field), for a node of m's tree looked up
+** only the first time and kept in m. */
+TSNode dz_module_field(const dz_module *m, TSNode n, TSFieldId field);
 
 /* The source text of n, copied into a. */
 char *dz_module_node_text(const dz_module *m, dz_arena *a, TSNode n);

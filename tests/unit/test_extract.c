@@ -698,20 +698,20 @@ DZ_TEST(relinking_reuses_the_children_each_module_walked_and_an_edit_starts_afre
   dz_module *mods[2] = {dz_module_extract("/v/a.ts", a_src, strlen(a_src), NULL, NULL),
                         dz_module_extract("/v/b.ts", b1, strlen(b1), NULL, NULL)};
   dz_arena *a = dz_arena_new();
-  DZ_CHECK_INT(mods[0]->children->used, 0);
+  DZ_CHECK_INT(mods[0]->walked->used, 0);
   const char *first = linked_json(mods, a);
-  size_t kept = mods[0]->children->used;
-  DZ_CHECK(kept > 0 && mods[1]->children->used > 0);
+  size_t kept = mods[0]->walked->used;
+  DZ_CHECK(kept > 0 && mods[1]->walked->used > 0);
   DZ_CHECK_CONTAINS(first, "\"a_i\"");
   DZ_CHECK_STR(linked_json(mods, a), first);
-  DZ_CHECK_INT(mods[0]->children->used, kept);
+  DZ_CHECK_INT(mods[0]->walked->used, kept);
   dz_module_free(mods[1]);
   mods[1] = dz_module_extract("/v/b.ts", b2, strlen(b2), NULL, NULL);
-  DZ_CHECK_INT(mods[1]->children->used, 0);
+  DZ_CHECK_INT(mods[1]->walked->used, 0);
   const char *edited = linked_json(mods, a);
   DZ_CHECK_CONTAINS(edited, "\"b_cid_c_id_fk\"");
   DZ_CHECK_CONTAINS(edited, "\"cName\"");
-  DZ_CHECK_INT(mods[0]->children->used, kept);
+  DZ_CHECK_INT(mods[0]->walked->used, kept);
   /* the same text built again gives what a cold link gives */
   dz_module_free(mods[0]);
   mods[0] = dz_module_extract("/v/a.ts", a_src, strlen(a_src), NULL, NULL);
