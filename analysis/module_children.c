@@ -7,7 +7,8 @@
 ** a field with ts_node_child_by_field_id cost more than the rest of
 ** evaluating a node. A module's tree never changes (an edit builds a new
 ** module), so what is kept holds exactly as long as the module and is freed
-** with its arena.
+** with its arena. Only modules linked more than once keep anything: the
+** CLI links each module once.
 */
 #include "drizzle_lsp/module.h"
 
@@ -22,9 +23,15 @@ static size_t bucket_of(const dz_walk_memo *memo, const void *id, uint32_t start
   return (size_t)(h ^ (h >> 29)) & (memo->cap - 1);
 }
 
-/* m's memo when n is a node of m's tree, else NULL (nothing is kept). */
+void dz_module_linked(dz_module *m) {
+  if (m->walked) m->walked->links++;
+}
+
+/* m's memo when n is a node of m's tree and m is linked again, else NULL
+** (nothing is kept). */
 static dz_walk_memo *memo_for(const dz_module *m, TSNode n) {
-  return m->walked && !ts_node_is_null(n) && n.tree == m->tree ? m->walked : NULL;
+  bool again = m->walked && m->walked->links > 1;
+  return again && !ts_node_is_null(n) && n.tree == m->tree ? m->walked : NULL;
 }
 
 /* The kept entry for (n, field), or NULL. */

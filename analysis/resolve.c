@@ -29,7 +29,10 @@ dz_eval *dz_eval_new(dz_module *const *mods, size_t n, dz_module_loader load, vo
   ev->a = a;
   ev->load = load;
   ev->load_ctx = load_ctx;
-  for (size_t i = 0; i < n; i++) add_slot(ev, mods[i], false);
+  for (size_t i = 0; i < n; i++) {
+    dz_module_linked(mods[i]);
+    add_slot(ev, mods[i], false);
+  }
   return ev;
 }
 
@@ -89,7 +92,10 @@ static const dz_module *try_path(dz_eval *ev, const char *path) {
   if (m || !ev->load) return m;
   bool owned = false;
   dz_module *loaded = ev->load(ev->load_ctx, path, &owned);
-  if (loaded) add_slot(ev, loaded, owned);
+  if (loaded) {
+    dz_module_linked(loaded);
+    add_slot(ev, loaded, owned);
+  }
   return loaded;
 }
 
