@@ -108,14 +108,14 @@ static dz_value *eval_object(dz_eval *ev, const dz_module *m, dz_env *env, TSNod
     TSNode c = kids.items[i];
     TSSymbol s = ts_node_symbol(c);
     if (s == m->ids.pair) {
-      const char *key = dz_property_key(ev, m, env, ts_node_child_by_field_id(c, m->ids.f_key));
-      dz_value *v = dz_eval_node(ev, m, env, ts_node_child_by_field_id(c, m->ids.f_value));
+      const char *key = dz_property_key(ev, m, env, dz_module_field(m, c, m->ids.f_key));
+      dz_value *v = dz_eval_node(ev, m, env, dz_module_field(m, c, m->ids.f_value));
       if (key) dz_object_set(ev, obj, key, v, m, c);
     } else if (s == m->ids.shorthand_property_identifier) {
       char *key = dz_eval_text(ev, m, c);
       dz_object_set(ev, obj, key, dz_lookup(ev, m, env, key, c), m, c);
     } else if (s == m->ids.method_definition) {
-      const char *key = dz_property_key(ev, m, env, ts_node_child_by_field_id(c, m->ids.f_name));
+      const char *key = dz_property_key(ev, m, env, dz_module_field(m, c, m->ids.f_name));
       dz_value *fn = dz_value_new(ev, DZ_V_FUNCTION, m, c);
       fn->env = env;
       if (key) dz_object_set(ev, obj, key, fn, m, c);
@@ -187,12 +187,12 @@ static dz_value *eval_tagged(dz_eval *ev, const dz_module *m, dz_env *env, dz_va
 ** what the arrow means. */
 static bool is_misread_arrow(const dz_module *m, TSNode fn, TSNode args) {
   return ts_node_symbol(fn) == m->ids.arrow_function && ts_node_symbol(args) == m->ids.template_string &&
-         ts_node_symbol(ts_node_child_by_field_id(fn, m->ids.f_body)) == m->ids.instantiation_expression;
+         ts_node_symbol(dz_module_field(m, fn, m->ids.f_body)) == m->ids.instantiation_expression;
 }
 
 static dz_value *eval_call(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n) {
-  TSNode fn = ts_node_child_by_field_id(n, m->ids.f_function);
-  TSNode args = ts_node_child_by_field_id(n, m->ids.f_arguments);
+  TSNode fn = dz_module_field(m, n, m->ids.f_function);
+  TSNode args = dz_module_field(m, n, m->ids.f_arguments);
   if (is_misread_arrow(m, fn, args)) {
     dz_value *v = dz_value_new(ev, DZ_V_FUNCTION, m, n);
     v->env = env;
@@ -211,11 +211,11 @@ static dz_value *eval_call(dz_eval *ev, const dz_module *m, dz_env *env, TSNode 
 ** the type arguments `<...>`. Sets *tag and *tmpl when n is such a misread. */
 static bool is_misread_tag(const dz_module *m, TSNode n, TSNode *tag, TSNode *tmpl, TSNode *chain) {
   TSNode l = n, r = n;
-  while (ts_node_symbol(l) == m->ids.binary_expression) l = ts_node_child_by_field_id(l, m->ids.f_left);
-  while (ts_node_symbol(r) == m->ids.binary_expression) r = ts_node_child_by_field_id(r, m->ids.f_right);
+  while (ts_node_symbol(l) == m->ids.binary_expression) l = dz_module_field(m, l, m->ids.f_left);
+  while (ts_node_symbol(r) == m->ids.binary_expression) r = dz_module_field(m, r, m->ids.f_right);
   *chain = r; /* sql<T>`...`.as("x") reads as sql < T > (`...`.as("x")) */
   for (TSSymbol s = ts_node_symbol(r); s == m->ids.call_expression || s == m->ids.member_expression; s = ts_node_symbol(r))
-    r = ts_node_child_by_field_id(r, s == m->ids.call_expression ? m->ids.f_function : m->ids.f_object);
+    r = dz_module_field(m, r, s == m->ids.call_expression ? m->ids.f_function : m->ids.f_object);
   if (ts_node_symbol(r) != m->ids.template_string) return false;
   TSSymbol ls = ts_node_symbol(l);
   if (ls != m->ids.identifier && ls != m->ids.member_expression) return false;
@@ -245,18 +245,18 @@ static dz_value *eval_binary(dz_eval *ev, const dz_module *m, dz_env *env, TSNod
       return v;
     }
   }
-  TSNode op = ts_node_child_by_field_id(n, m->ids.f_operator);
+  TSNode op = dz_module_field(m, n, m->ids.f_operator);
   char *o = dz_eval_text(ev, m, op);
-  dz_value *l = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_left));
+  dz_value *l = dz_eval_node(ev, m, env, dz_module_field(m, n, m->ids.f_left));
   bool known;
   if (strcmp(o, "??") == 0 || strcmp(o, "||") == 0 || strcmp(o, "&&") == 0) {
     bool t = dz_js_truthy(l, &known);
     if (!known) return l;
     bool nullish = l->kind == DZ_V_NULL || l->kind == DZ_V_UNDEFINED;
     bool take_left = o[0] == '?' ? !nullish : o[0] == '|' ? t : !t;
-    return take_left ? l : dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_right));
+    return take_left ? l : dz_eval_node(ev, m, env, dz_module_field(m, n, m->ids.f_right));
   }
-  dz_value *r = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_right));
+  dz_value *r = dz_eval_node(ev, m, env, dz_module_field(m, n, m->ids.f_right));
   if (l->kind == DZ_V_NUMBER && r->kind == DZ_V_NUMBER && strcmp(o, "**") == 0) {
     dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, n);
     v->num = pow(l->num, r->num);
@@ -298,8 +298,8 @@ static dz_value *eval_binary(dz_eval *ev, const dz_module *m, dz_env *env, TSNod
 }
 
 static dz_value *eval_unary(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n) {
-  char *o = dz_eval_text(ev, m, ts_node_child_by_field_id(n, m->ids.f_operator));
-  dz_value *x = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_argument));
+  char *o = dz_eval_text(ev, m, dz_module_field(m, n, m->ids.f_operator));
+  dz_value *x = dz_eval_node(ev, m, env, dz_module_field(m, n, m->ids.f_argument));
   bool known;
   if ((o[0] == '-' || o[0] == '+') && x->kind == DZ_V_NUMBER) {
     dz_value *v = dz_value_new(ev, DZ_V_NUMBER, m, n);
@@ -325,18 +325,18 @@ static dz_value *eval_unary(dz_eval *ev, const dz_module *m, dz_env *env, TSNode
 
 static dz_value *eval_ternary(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n) {
   bool known;
-  dz_value *c = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_condition));
+  dz_value *c = dz_eval_node(ev, m, env, dz_module_field(m, n, m->ids.f_condition));
   bool t = dz_js_truthy(c, &known);
   if (!known)
     return dz_value_unknown(ev, m, n, "condition `%s` cannot be resolved statically",
-                            dz_construct_text(ev, m, ts_node_child_by_field_id(n, m->ids.f_condition)));
+                            dz_construct_text(ev, m, dz_module_field(m, n, m->ids.f_condition)));
   return dz_eval_node(ev, m, env,
-                   ts_node_child_by_field_id(n, t ? m->ids.f_consequence : m->ids.f_alternative));
+                   dz_module_field(m, n, t ? m->ids.f_consequence : m->ids.f_alternative));
 }
 
 static dz_value *eval_new(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n) {
-  dz_value *ctor = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, m->ids.f_constructor));
-  TSNode args = ts_node_child_by_field_id(n, m->ids.f_arguments);
+  dz_value *ctor = dz_eval_node(ev, m, env, dz_module_field(m, n, m->ids.f_constructor));
+  TSNode args = dz_module_field(m, n, m->ids.f_arguments);
   size_t argc = 0;
   dz_value *argv = ts_node_is_null(args) ? NULL : eval_args(ev, m, env, args, &argc);
   if (ctor->kind == DZ_V_BUILTIN && strcmp(ctor->str, "Date") == 0)
@@ -371,14 +371,14 @@ dz_value *dz_eval_node(dz_eval *ev, const dz_module *m, dz_env *env, TSNode n) {
   else if (s == id->array) v = eval_array(ev, m, env, n);
   else if (s == id->call_expression) v = eval_call(ev, m, env, n);
   else if (s == id->member_expression) {
-    dz_value *o = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, id->f_object));
-    bool optional = !ts_node_is_null(ts_node_child_by_field_id(n, id->f_optional_chain));
+    dz_value *o = dz_eval_node(ev, m, env, dz_module_field(m, n, id->f_object));
+    bool optional = !ts_node_is_null(dz_module_field(m, n, id->f_optional_chain));
     v = optional && (o->kind == DZ_V_UNDEFINED || o->kind == DZ_V_NULL)
             ? dz_value_undefined(ev) /* x?.y */
-            : dz_member(ev, o, dz_eval_text(ev, m, ts_node_child_by_field_id(n, id->f_property)), m, n);
+            : dz_member(ev, o, dz_eval_text(ev, m, dz_module_field(m, n, id->f_property)), m, n);
   } else if (s == id->subscript_expression) {
-    dz_value *o = dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, id->f_object));
-    const char *k = dz_js_to_string(ev, dz_eval_node(ev, m, env, ts_node_child_by_field_id(n, id->f_index)));
+    dz_value *o = dz_eval_node(ev, m, env, dz_module_field(m, n, id->f_object));
+    const char *k = dz_js_to_string(ev, dz_eval_node(ev, m, env, dz_module_field(m, n, id->f_index)));
     v = k ? dz_member(ev, o, k, m, n)
           : dz_value_unknown(ev, m, n, "index in `%s` cannot be resolved statically", dz_construct_text(ev, m, n));
   } else if (s == id->new_expression) v = eval_new(ev, m, env, n);
@@ -411,18 +411,18 @@ static dz_env *bind(dz_eval *ev, dz_env *env, const char *name, dz_value *v) {
 
 static dz_env *bind_params(dz_eval *ev, const dz_module *m, dz_env *env, TSNode fn,
                            dz_value **args, size_t n) {
-  TSNode single = ts_node_child_by_field_id(fn, m->ids.f_parameter);
+  TSNode single = dz_module_field(m, fn, m->ids.f_parameter);
   if (!ts_node_is_null(single))
     return bind(ev, env, dz_eval_text(ev, m, single), n > 0 ? args[0] : dz_value_undefined(ev));
-  TSNode params = ts_node_child_by_field_id(fn, m->ids.f_parameters);
+  TSNode params = dz_module_field(m, fn, m->ids.f_parameters);
   if (ts_node_is_null(params)) return env;
   dz_nodevec ps = dz_children(ev, m, params);
   for (size_t i = 0; i < ps.len; i++) {
     TSNode p = ps.items[i];
-    TSNode pat = ts_node_child_by_field_id(p, m->ids.f_pattern);
+    TSNode pat = dz_module_field(m, p, m->ids.f_pattern);
     dz_value *v = i < n ? args[i] : dz_value_undefined(ev);
     if (v->kind == DZ_V_UNDEFINED) {
-      TSNode dflt = ts_node_child_by_field_id(p, m->ids.f_value);
+      TSNode dflt = dz_module_field(m, p, m->ids.f_value);
       if (!ts_node_is_null(dflt)) v = dz_eval_node(ev, m, env, dflt);
     }
     if (ts_node_is_null(pat)) continue;
@@ -456,9 +456,9 @@ static dz_value *eval_statements(dz_eval *ev, const dz_module *m, dz_env **env, 
 static void declare(dz_eval *ev, const dz_module *m, dz_env **env, TSNode st) {
   dz_nodevec ds = dz_children(ev, m, st);
   for (size_t j = 0; j < ds.len; j++) {
-    TSNode name = ts_node_child_by_field_id(ds.items[j], m->ids.f_name);
+    TSNode name = dz_module_field(m, ds.items[j], m->ids.f_name);
     if (ts_node_is_null(name) || ts_node_symbol(name) != m->ids.identifier) continue;
-    dz_value *v = dz_eval_node(ev, m, *env, ts_node_child_by_field_id(ds.items[j], m->ids.f_value));
+    dz_value *v = dz_eval_node(ev, m, *env, dz_module_field(m, ds.items[j], m->ids.f_value));
     *env = bind(ev, *env, dz_eval_text(ev, m, name), v);
   }
 }
@@ -477,7 +477,7 @@ static dz_value *eval_statement(dz_eval *ev, const dz_module *m, dz_env **env, T
     return NULL;
   }
   if (s == id->function_declaration) {
-    TSNode name = ts_node_child_by_field_id(st, id->f_name);
+    TSNode name = dz_module_field(m, st, id->f_name);
     dz_value *fn = dz_value_new(ev, DZ_V_FUNCTION, m, st);
     fn->env = *env;
     if (!ts_node_is_null(name)) *env = bind(ev, *env, dz_eval_text(ev, m, name), fn);
@@ -490,10 +490,10 @@ static dz_value *eval_statement(dz_eval *ev, const dz_module *m, dz_env **env, T
   }
   if (s == id->if_statement) {
     bool known;
-    dz_value *c = dz_eval_node(ev, m, *env, ts_node_child_by_field_id(st, id->f_condition));
+    dz_value *c = dz_eval_node(ev, m, *env, dz_module_field(m, st, id->f_condition));
     bool t = dz_js_truthy(c, &known);
     if (!known) return c->kind == DZ_V_UNKNOWN ? c : dz_value_unknown(ev, m, st, "condition cannot be resolved");
-    TSNode branch = ts_node_child_by_field_id(st, t ? id->f_consequence : id->f_alternative);
+    TSNode branch = dz_module_field(m, st, t ? id->f_consequence : id->f_alternative);
     if (ts_node_is_null(branch)) return NULL;
     if (ts_node_symbol(branch) == id->else_clause) branch = ts_node_named_child(branch, 0);
     dz_env *inner = *env;
@@ -520,14 +520,14 @@ dz_value *dz_eval_call(dz_eval *ev, dz_value *fn, dz_value **args, size_t n, TSN
   const dz_module *m = fn->mod;
   ev->depth++;
   bool misread = ts_node_symbol(fn->node) == m->ids.call_expression; /* see is_misread_arrow */
-  TSNode arrow = misread ? ts_node_child_by_field_id(fn->node, m->ids.f_function) : fn->node;
+  TSNode arrow = misread ? dz_module_field(m, fn->node, m->ids.f_function) : fn->node;
   dz_env *env = bind_params(ev, m, fn->env, arrow, args, n);
-  TSNode body = ts_node_child_by_field_id(arrow, m->ids.f_body);
+  TSNode body = dz_module_field(m, arrow, m->ids.f_body);
   dz_value *v;
   if (misread) {
     TSNode tag = ts_node_named_child(body, 0);
     v = eval_tagged(ev, m, env, dz_eval_node(ev, m, env, tag),
-                    ts_node_child_by_field_id(fn->node, m->ids.f_arguments), tag, fn->node);
+                    dz_module_field(m, fn->node, m->ids.f_arguments), tag, fn->node);
   } else {
     v = ts_node_symbol(body) == m->ids.statement_block ? eval_block(ev, m, env, body)
                                                        : dz_eval_node(ev, m, env, body);

@@ -70,9 +70,18 @@ static int shortest_digits(double d, char *digits, int *n) {
   return k;
 }
 
+/* Below 2^53 every whole number is exact and its neighbours are one apart,
+** so its shortest digits that read back are all of its digits: the plain
+** integer is what Number::toString writes, without the digit search. */
+#define DZ_EXACT_INTEGER_LIMIT 9007199254740992.0
+
 char *dz_js_number(double d, char *buf) {
   if (!isfinite(d)) return strcpy(buf, "null");
   if (d == 0) return strcpy(buf, "0"); /* and -0 */
+  if (fabs(d) < DZ_EXACT_INTEGER_LIMIT && d == trunc(d)) {
+    sprintf(buf, "%lld", (long long)d);
+    return buf;
+  }
   char s[24], *o = buf;
   int n, k = shortest_digits(fabs(d), s, &n);
   if (d < 0) *o++ = '-';

@@ -268,6 +268,7 @@ dz_module *dz_module_extract(const char *path, const char *text, size_t len, con
   m->path = dz_arena_strdup(a, path);
   m->text = dz_arena_strndup(a, text, len);
   m->len = len;
+  m->walked = dz_arena_alloc(a, sizeof *m->walked);
   if (tree && ts_node_end_byte(ts_tree_root_node(tree)) <= len) {
     m->tree = ts_tree_copy(tree); /* a tree longer than the text is stale: parse instead */
   } else {

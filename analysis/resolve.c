@@ -30,7 +30,10 @@ dz_eval *dz_eval_new(dz_module *const *mods, size_t n, dz_module_loader load, vo
   ev->a = a;
   ev->load = load;
   ev->load_ctx = load_ctx;
-  for (size_t i = 0; i < n; i++) add_slot(ev, mods[i], false);
+  for (size_t i = 0; i < n; i++) {
+    dz_module_linked(mods[i]);
+    add_slot(ev, mods[i], false);
+  }
   return ev;
 }
 
@@ -92,7 +95,10 @@ static const dz_module *try_path(dz_eval *ev, const char *path) {
   if (m || !ev->load) return m;
   bool owned = false;
   dz_module *loaded = ev->load(ev->load_ctx, path, &owned);
-  if (loaded) add_slot(ev, loaded, owned);
+  if (loaded) {
+    dz_module_linked(loaded);
+    add_slot(ev, loaded, owned);
+  }
   return loaded;
 }
 
@@ -173,14 +179,14 @@ static dz_value *namespace_value(dz_eval *ev, const dz_module *target) {
 ** values, numeric ones also mapped back from value to name. */
 static dz_value *eval_enum(dz_eval *ev, const dz_module *m, TSNode decl) {
   dz_value *obj = dz_value_new(ev, DZ_V_OBJECT, m, decl);
-  dz_nodevec members = dz_children(ev, m, ts_node_child_by_field_id(decl, m->ids.f_body));
+  dz_nodevec members = dz_children(ev, m, dz_module_field(m, decl, m->ids.f_body));
   double next = 0;
   for (size_t i = 0; i < members.len; i++) {
     TSNode mem = members.items[i], name = mem;
     dz_value *v;
     if (ts_node_symbol(mem) == m->ids.enum_assignment) {
-      name = ts_node_child_by_field_id(mem, m->ids.f_name);
-      v = dz_eval_node(ev, m, NULL, ts_node_child_by_field_id(mem, m->ids.f_value));
+      name = dz_module_field(m, mem, m->ids.f_name);
+      v = dz_eval_node(ev, m, NULL, dz_module_field(m, mem, m->ids.f_value));
     } else {
       v = dz_value_new(ev, DZ_V_NUMBER, m, mem);
       v->num = next;

@@ -521,14 +521,28 @@ static const char drop_last[] =
     "(dropping it first runs their ON DELETE on every row: rows are deleted or nulled, or the "
     "migration fails)";
 
-/* Is ot (old schema) referenced by a table that outlives this migration? */
-static bool referenced_by_survivor(dz_builder *b, const dz_table *ot) {
+/* Which tables of the old schema (by index) this migration drops, in a;
+** NULL when there is no old schema. Worked out once: asking per table and
+** per dropped table scanned every change for every pair. */
+static bool *dropped_tables(dz_builder *b) {
+  const dz_schema *p = b->ctx->prev;
+  if (!p) return NULL;
+  bool *dropped = dz_arena_alloc(b->ctx->a, (p->tables.len + 1) * sizeof *dropped);
+  FOR_CHANGES(b, c) {
+    if (c->kind != DZ_CHANGE_TABLE_DROP) continue;
+    for (size_t i = 0; i < p->tables.len; i++)
+      if (c->old_table == p->tables.items[i]) dropped[i] = true;
+  }
+  return dropped;
+}
+
+/* Is ot (old schema) referenced by a table that outlives this migration?
+** dropped: from dropped_tables. */
+static bool referenced_by_survivor(dz_builder *b, const bool *dropped, const dz_table *ot) {
   const dz_schema *p = b->ctx->prev;
   for (size_t i = 0; p && i < p->tables.len; i++) {
     const dz_table *t = p->tables.items[i];
-    bool dropped = false;
-    FOR_CHANGES(b, c) dropped |= c->kind == DZ_CHANGE_TABLE_DROP && c->old_table == t;
-    if (t == ot || dropped) continue;
+    if (t == ot || dropped[i]) continue;
     for (size_t j = 0; j < t->foreign_keys.len; j++)
       if (dz_streq(t->foreign_keys.items[j]->table_to, ot->name)) return true;
   }
@@ -538,9 +552,11 @@ static bool referenced_by_survivor(dz_builder *b, const dz_table *ot) {
 static void drop_referenced_last(dz_builder *b, dz_ops *ops) {
   dz_ops last = {0};
   size_t w = 0;
+  bool *dropped = NULL;
   for (size_t i = 0; i < ops->len; i++) {
     dz_op *op = ops->items[i];
-    if (op->kind == DZ_OP_DROP_TABLE && referenced_by_survivor(b, op->change->old_table)) {
+    if (op->kind == DZ_OP_DROP_TABLE && !dropped) dropped = dropped_tables(b);
+    if (op->kind == DZ_OP_DROP_TABLE && referenced_by_survivor(b, dropped, op->change->old_table)) {
       op->deviation = drop_last;
       dz_vec_push(b->ctx->a, &last, op);
     } else {

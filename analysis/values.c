@@ -102,14 +102,15 @@ dz_value *dz_value_get(dz_eval *ev, dz_value *obj, const char *key) {
 /* ---- children through the shared cursor -------------------------------- */
 
 
-/* The named children of n, comments left out, through the shared cursor. */
+/* The named children of n, comments left out, through the shared cursor;
+** kept with the module, so another link of it does not walk them again. */
 dz_nodevec dz_children(dz_eval *ev, const dz_module *m, TSNode n) {
   dz_nodevec out = {0};
   if (!ev->has_cursor) {
     ev->cursor = ts_tree_cursor_new(n);
     ev->has_cursor = true;
   }
-  out.len = out.cap = dz_ts_children(&ev->cursor, &m->ids, n, ev->a, &out.items);
+  out.len = out.cap = dz_module_children(m, &ev->cursor, n, ev->a, &out.items);
   return out;
 }
 

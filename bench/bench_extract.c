@@ -152,7 +152,12 @@ static void load(bench *b, const char *config, size_t target) {
   b->target = target;
 }
 
-/* The edited file's buffer, its first tree and the server's state. */
+/* The edited file's buffer, its first tree and the server's state after
+** didOpen and a first edit: every module indexed and linked twice (the
+** server links on both to publish diagnostics). From a module's second link
+** the engine keeps what linking looks up in it, so the timed edits show the
+** steady state; the first edit after opening pays for keeping it (see
+** docs/benchmarks.md). */
 static void start_incremental(bench *b) {
   dz_error err;
   const char *text = b->texts[b->target], *at = strstr(text, "\"untitled");
@@ -168,6 +173,7 @@ static void start_incremental(bench *b) {
   if (!b->tree) die("parse", &err);
   b->cache = dz_module_cache_new();
   index_all(b);
+  for (int i = 0; i < 2; i++) link_all(b, dz_module_cache_loader, b->cache);
 }
 
 static void finish(bench *b) {

@@ -34,6 +34,22 @@ typedef struct dz_problem {
   const char *message;
 } dz_problem;
 
+/* Children already looked up (module_children.c), by node and field. */
+typedef struct dz_walk_entry {
+  struct dz_walk_entry *next; /* in the same bucket */
+  const void *id;       /* the node's TSNode.id */
+  uint32_t start;       /* its start byte */
+  TSFieldId field;      /* 0: its named children; else that field's child */
+  size_t len;
+  TSNode *items;        /* in the module's arena (a field: one node) */
+} dz_walk_entry;
+
+typedef struct dz_walk_memo {
+  dz_walk_entry **buckets; /* cap of them, a power of two; none until the first */
+  size_t cap, used;
+  unsigned links;          /* links the module took part in; kept from the second */
+} dz_walk_memo;
+
 struct dz_module {
   dz_arena *arena;      /* owns the module and everything below */
   char *path;
@@ -47,7 +63,21 @@ struct dz_module {
   DZ_VEC(dz_export) exports;
   DZ_VEC(const char *) star_sources; /* export * from "x" */
   DZ_VEC(dz_problem) problems;
+  dz_walk_memo *walked; /* the tree never changes, so these hold as long as m */
 };
+
+/* The named children of n, comments left out, as dz_ts_children walks them
+** with c; for a node of m's tree walked only the first time and kept in m
+** (*out borrowed from m, read only) once m is in its second link (see
+** dz_module_linked), for any other node walked into a.
+** Returns how many. */
+size_t dz_module_children(const dz_module *m, TSTreeCursor *c, TSNode n, dz_arena *a, TSNode **out);
+/* ts_node_child_by_field_id(n, field), for a node of m's tree looked up
+** only the first time and kept in m. */
+TSNode dz_module_field(const dz_module *m, TSNode n, TSFieldId field);
+/* m takes part in one more link. Nothing is kept during a module's first
+** link: a module linked once (the CLI's) would only pay for keeping it. */
+void dz_module_linked(dz_module *m);
 
 /* The source text of n, copied into a. */
 char *dz_module_node_text(const dz_module *m, dz_arena *a, TSNode n);

@@ -4,6 +4,10 @@
 ** by the corpus tests that run it). */
 #include "extract_fixture.h"
 
+#include "drizzle_lsp/migrations.h"
+#include "drizzle_lsp/module.h"
+#include "drizzle_lsp/snapshot.h"
+
 static const dz_column *col(const fixture *f, const char *table, const char *name) {
   const dz_table *t = dz_schema_find_table(f->s, table);
   const dz_column *c = t ? dz_table_find_column(t, name) : NULL;
@@ -666,6 +670,58 @@ DZ_TEST(modules_can_be_rebuilt_one_at_a_time_from_an_existing_tree) {
   dz_module_free(mods[0]);
   dz_module_free(mods[1]);
   dz_parser_free(p);
+  dz_arena_free(a);
+}
+
+/* From a module's second link on, linking keeps the named children and
+** fields it looks up with the module (its tree never changes): a further
+** link looks up nothing again and gives the same schema, a first link keeps
+** nothing (the CLI's), and an edited module, built afresh, starts over. */
+static const char *linked_json(dz_module *const *mods, dz_arena *a) {
+  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
+  dz_schema *s = NULL;
+  dz_diag_list diags = {0};
+  if (dz_schema_link(mods, 2, &opt, NULL, NULL, a, &s, &diags, NULL) != DZ_OK) return "";
+  s->id = s->prev_id = DZ_ORIGIN_UUID;
+  return dz_snapshot_write(s, a);
+}
+
+DZ_TEST(relinking_reuses_the_lookups_each_module_kept_and_an_edit_starts_afresh) {
+  const char *a_src = IMPORTS
+      "const cols = (p: string) => ({ id: integer().primaryKey(), [p + 'Name']: text({ length: 9 }) });\n"
+      "export const a = sqliteTable('a', { ...cols('a') }, (t) => [index('a_i').on(t.id, t.aName)]);\n"
+      "export const c = sqliteTable('c', { ...cols('c'), n: integer().default(3) });\n";
+  const char *b1 = IMPORTS "import { a } from './a';\n"
+                   "export const b = sqliteTable('b', { aid: integer().references(() => a.id) });\n";
+  const char *b2 = IMPORTS "import { a, c } from './a';\n"
+                   "export const b = sqliteTable('b', { aid: integer().references(() => a.id), "
+                   "cid: integer().references(() => c.id) });\n";
+  dz_module *mods[2] = {dz_module_extract("/v/a.ts", a_src, strlen(a_src), NULL, NULL),
+                        dz_module_extract("/v/b.ts", b1, strlen(b1), NULL, NULL)};
+  dz_arena *a = dz_arena_new();
+  const char *first = linked_json(mods, a);
+  DZ_CHECK_INT(mods[0]->walked->used, 0);
+  DZ_CHECK_CONTAINS(first, "\"a_i\"");
+  DZ_CHECK_STR(linked_json(mods, a), first);
+  size_t kept = mods[0]->walked->used;
+  DZ_CHECK(kept > 0 && mods[1]->walked->used > 0);
+  DZ_CHECK_STR(linked_json(mods, a), first);
+  DZ_CHECK_INT(mods[0]->walked->used, kept);
+  dz_module_free(mods[1]);
+  mods[1] = dz_module_extract("/v/b.ts", b2, strlen(b2), NULL, NULL);
+  const char *edited = linked_json(mods, a);
+  DZ_CHECK_INT(mods[1]->walked->used, 0);
+  DZ_CHECK_CONTAINS(edited, "\"b_cid_c_id_fk\"");
+  DZ_CHECK_CONTAINS(edited, "\"cName\"");
+  DZ_CHECK_INT(mods[0]->walked->used, kept);
+  DZ_CHECK_STR(linked_json(mods, a), edited);
+  DZ_CHECK(mods[1]->walked->used > 0);
+  /* the same text built again gives what a cold link gives */
+  dz_module_free(mods[0]);
+  mods[0] = dz_module_extract("/v/a.ts", a_src, strlen(a_src), NULL, NULL);
+  DZ_CHECK_STR(linked_json(mods, a), edited);
+  dz_module_free(mods[0]);
+  dz_module_free(mods[1]);
   dz_arena_free(a);
 }
 

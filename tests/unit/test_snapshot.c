@@ -411,6 +411,15 @@ DZ_TEST(numbers_print_as_javascript_prints_them) {
   /* 2^-1017: next to a power of two the shortest digits are not the
   ** correctly rounded ones (%.16e gives ...2230444e-307) */
   DZ_CHECK_STR(dz_js_number(7.120236347223045e-307, buf), "7.120236347223045e-307");
+  /* whole numbers on either side of 2^53, where the integer fast path stops */
+  DZ_CHECK_STR(dz_js_number(-7, buf), "-7");
+  DZ_CHECK_STR(dz_js_number(1e15, buf), "1000000000000000");
+  DZ_CHECK_STR(dz_js_number(4503599627370497.0, buf), "4503599627370497");
+  DZ_CHECK_STR(dz_js_number(9007199254740991.0, buf), "9007199254740991");
+  DZ_CHECK_STR(dz_js_number(-9007199254740991.0, buf), "-9007199254740991");
+  DZ_CHECK_STR(dz_js_number(9007199254740992.0, buf), "9007199254740992");
+  DZ_CHECK_STR(dz_js_number(-9007199254740992.0, buf), "-9007199254740992");
+  DZ_CHECK_STR(dz_js_number(9007199254740994.0, buf), "9007199254740994");
 }
 
 /* ---- errors ------------------------------------------------------------- */
