@@ -678,7 +678,7 @@ DZ_TEST(modules_can_be_rebuilt_one_at_a_time_from_an_existing_tree) {
 ** link looks up nothing again and gives the same schema, a first link keeps
 ** nothing (the CLI's), and an edited module, built afresh, starts over. */
 static const char *linked_json(dz_module *const *mods, dz_arena *a) {
-  dz_extract_options opt = {DZ_DIALECT_SQLITE, DZ_CASING_NONE};
+  dz_extract_options opt = {.dialect = DZ_DIALECT_SQLITE, .casing = DZ_CASING_NONE};
   dz_schema *s = NULL;
   dz_diag_list diags = {0};
   if (dz_schema_link(mods, 2, &opt, NULL, NULL, a, &s, &diags, NULL) != DZ_OK) return "";
