@@ -499,8 +499,8 @@ static void link_module(dz_link *L, const dz_module *m, dz_tablevs *seen) {
 
 static void add_problems(dz_link *L, const dz_module *m) {
   for (size_t i = 0; i < m->problems.len; i++)
-    dz_diag_add(L->s->arena, L->diags, DZ_SEV_WARNING, "syntax-error", span_in(L, m, m->problems.items[i].node),
-                "%s", m->problems.items[i].message);
+    dz_diag_add(L->s->arena, L->diags, DZ_SEV_WARNING, m->problems.items[i].code,
+                span_in(L, m, m->problems.items[i].node), "%s", m->problems.items[i].message);
 }
 
 dz_result dz_schema_link(dz_module *const *mods, size_t n, const dz_extract_options *opt,

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drizzle_lsp/json.h"
 #include "drizzle_lsp/jsstring.h"
 #include "drizzle_lsp/parse.h"
 
@@ -74,8 +75,32 @@ static void add_export(dz_module *m, const char *exported, const char *local,
 }
 
 static void add_problem(dz_module *m, TSNode n, const char *msg) {
-  dz_problem p = {n, msg};
+  dz_problem p = {n, "syntax-error", msg};
   dz_vec_push(m->arena, &m->problems, p);
+}
+
+/* The first invalid UTF-8 sequence of the text, if any. drizzle-kit reads
+** schema files as Node does, each invalid sequence as one U+FFFD, and so do
+** the snapshot and SQL writers here; a name holding one is almost always a
+** file saved in another encoding, so say where. */
+static void note_invalid_utf8(dz_module *m) {
+  const unsigned char *s = (const unsigned char *)m->text;
+  for (size_t i = 0; i < m->len;) {
+    bool ok;
+    size_t n = dz_utf8_sequence(s + i, m->len - i, &ok);
+    if (!ok) {
+      TSNode at = ts_node_descendant_for_byte_range(ts_tree_root_node(m->tree), (uint32_t)i,
+                                                    (uint32_t)(i + n));
+      dz_problem p = {at, "invalid-utf8",
+                      dz_arena_printf(m->arena,
+                                      "invalid UTF-8 (byte 0x%02X): it is read as U+FFFD, as "
+                                      "drizzle-kit (Node) reads it; save the file as UTF-8",
+                                      s[i])};
+      dz_vec_push(m->arena, &m->problems, p);
+      return;
+    }
+    i += n;
+  }
 }
 
 /* `const { a, b: c } = X`: each name binds a property of X. */
@@ -289,6 +314,7 @@ dz_module *dz_module_extract(const char *path, const char *text, size_t len, con
   m->cursor = ts_tree_cursor_new(ts_tree_root_node(m->tree));
   index_statements(m, ts_tree_root_node(m->tree));
   ts_tree_cursor_delete(&m->cursor);
+  note_invalid_utf8(m);
   return m;
 }
 

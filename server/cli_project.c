@@ -15,12 +15,10 @@ int dz_cli_fail(const char *command, const dz_error *err) {
   return DZ_EXIT_ERROR;
 }
 
-/* Returns how many were warnings or errors. */
+/* Returns how many mean part of the schema was not read (diag.h). */
 static size_t print_diags(const dz_schema *s, const dz_diag_list *diags) {
-  size_t problems = 0;
   for (size_t i = 0; i < diags->len; i++) {
     const dz_diag *d = &diags->items[i];
-    problems += d->severity == DZ_SEV_ERROR || d->severity == DZ_SEV_WARNING;
     const char *file = d->span.file < s->files.len ? s->files.items[d->span.file] : NULL;
     if (file)
       fprintf(stderr, "%s:%u:%u: %s: %s\n", file, d->span.start.row + 1, d->span.start.column + 1,
@@ -28,7 +26,7 @@ static size_t print_diags(const dz_schema *s, const dz_diag_list *diags) {
     else
       fprintf(stderr, "%s: %s\n", dz_severity_name(d->severity), d->message);
   }
-  return problems;
+  return dz_diags_schema_problems(diags);
 }
 
 int dz_cli_open_project(const char *command, const dz_cli_options *opts, dz_arena *a,

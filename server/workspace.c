@@ -438,13 +438,6 @@ static dz_result link_schema(dz_ws_project *p, dz_arena *a, dz_schema **out, dz_
   return rc;
 }
 
-static size_t count_problems(const dz_diag_list *diags) {
-  size_t n = 0;
-  for (size_t i = 0; i < diags->len; i++)
-    n += diags->items[i].severity == DZ_SEV_ERROR || diags->items[i].severity == DZ_SEV_WARNING;
-  return n;
-}
-
 /* Pending changes of an(alysis) against the last snapshot. */
 static dz_result plan_pending(dz_ws_project *p, dz_ws_analysis *an, dz_error *err) {
   dz_arena *a = an->arena;
@@ -474,7 +467,7 @@ const dz_ws_analysis *dz_ws_project_analyze(dz_ws_project *p, dz_error *err) {
     dz_arena_free(a);
     return NULL;
   }
-  an.schema_problems = count_problems(&an.diags);
+  an.schema_problems = dz_diags_schema_problems(&an.diags);
   if (p->mig_error)
     an.error = dz_arena_strdup(a, p->mig_error);
   else if (plan_pending(p, &an, &e) != DZ_OK)
@@ -494,7 +487,7 @@ dz_result dz_ws_project_plan(dz_ws_project *p, dz_arena *a, dz_generate_plan **o
   dz_diag_list diags = {0};
   dz_result rc = link_schema(p, a, &schema, &diags, err);
   if (rc != DZ_OK) return rc;
-  size_t n = count_problems(&diags);
+  size_t n = dz_diags_schema_problems(&diags);
   if (n)
     return dz_error_set(err, DZ_ERR_CONFIG,
                         "the schema could not be read completely (%zu problem%s); fix %s first: "

@@ -46,8 +46,8 @@ typedef struct dz_cli_project {
   struct dz_config *config;
   struct dz_schema *schema;
   struct dz_migrations *migrations;
-  size_t schema_problems;  /* warnings and errors met reading the schema: what
-                              they name may be missing from it */
+  size_t schema_problems;  /* diagnostics that mean what they name may be
+                              missing from the schema (dz_diags_schema_problems) */
 } dz_cli_project;
 
 /* Load the project for `command` (used in messages) per opts->config (or

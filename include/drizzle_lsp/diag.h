@@ -30,6 +30,14 @@ typedef DZ_VEC(dz_diag) dz_diag_list;
 void dz_diag_add(dz_arena *a, dz_diag_list *list, dz_severity sev, const char *code,
                  dz_span span, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* How many diagnostics of list mean that part of the schema could not be
+** read, so that a snapshot or a migration made now would leave it out:
+** errors and warnings, but not those about the set-up or the encoding that
+** lose nothing by themselves (tsconfig-unusable: an import it would have
+** resolved is reported on its own; invalid-utf8: the text is read as
+** drizzle-kit reads it). */
+size_t dz_diags_schema_problems(const dz_diag_list *list);
+
 /* "error", "warning", "info", "hint". */
 const char *dz_severity_name(dz_severity sev);
 

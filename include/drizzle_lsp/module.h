@@ -31,6 +31,7 @@ typedef struct dz_export {
 
 typedef struct dz_problem {
   TSNode node;
+  const char *code;     /* a diag.h code: "syntax-error", "invalid-utf8" */
   const char *message;
 } dz_problem;
 

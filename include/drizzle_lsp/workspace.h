@@ -27,7 +27,8 @@ typedef struct dz_ws_analysis {
   dz_arena *arena;
   dz_schema *schema;          /* the schema the files describe now */
   dz_diag_list diags;         /* extraction and schema-check diagnostics */
-  size_t schema_problems;     /* how many of them are warnings or errors */
+  size_t schema_problems;     /* how many mean part of the schema was not read
+                              ** (dz_diags_schema_problems) */
   const dz_schema *prev;      /* the migrations folder's last snapshot, or NULL */
   dz_diff *diff;              /* pending changes: prev -> schema */
   dz_findings *findings;      /* their risks */

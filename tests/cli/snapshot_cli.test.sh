@@ -123,4 +123,23 @@ run "$P"
 check "a corrupt journal exits 2" test "$code" = 2
 check "... and says which field" has "$err" "_journal.json: entries[0].idx must be a number, not a string"
 
+# ---- warnings that lose nothing: a file saved in Latin-1 (read as Node reads
+# it) and a tsconfig whose "extends" is not installed. Both are named, and the
+# snapshot is still complete: exit 0, and equal to drizzle-kit's.
+L="$T/latin1"
+mkdir -p "$L/src"
+ln -s "$DZ_SOURCE_DIR/node_modules" "$L/node_modules"
+cp "$P/drizzle.config.ts" "$L/"
+printf '{ "extends": "@acme/tsconfig/base.json", "compilerOptions": { "strict": true } }\n' >"$L/tsconfig.json"
+printf 'import { sqliteTable, integer, text } from "drizzle-orm/sqlite-core";\nexport const caf = sqliteTable("caf\xe9", { id: integer("id").primaryKey(), note: text("n\xf4te") });\n' >"$L/src/schema.ts"
+run "$L"
+check "invalid UTF-8 and an unusable tsconfig still exit 0" test "$code" = 0
+check "the invalid UTF-8 is named with its place" has "$err" "src/schema.ts:2:"
+check "... and what it becomes" has "$err" "invalid UTF-8 (byte 0xE9)"
+check "the unusable tsconfig is named" has "$err" "tsconfig.json"
+(cd "$L" && "$KIT" generate >"$T/kit-latin1.txt" 2>&1)
+check "drizzle-kit generate read the Latin-1 file" test -f "$L/migrations/meta/0000_snapshot.json"
+run "$L"
+check "the Latin-1 snapshot equals drizzle-kit's, ids aside" same_content "$out" "$L/migrations/meta/0000_snapshot.json"
+
 finish

@@ -599,6 +599,28 @@ DZ_TEST(broken_typescript_still_yields_the_tables_that_parse) {
   done(&f);
 }
 
+/* A file saved in Latin-1: read as drizzle-kit (Node) reads it, and said
+** where, without counting as part of the schema left out. */
+DZ_TEST(invalid_utf8_is_read_as_node_reads_it_and_named) {
+  fixture f = extract1(IMPORTS
+      "export const t = sqliteTable('caf\xe9', { id: integer() });\n"
+      "export const u = sqliteTable('u\xff\xfe', { id: integer() });\n");
+  DZ_CHECK_INT(f.s->tables.len, 2);
+  DZ_CHECK_INT(f.diags.len, 1); /* one per file: the first place */
+  if (f.diags.len) {
+    DZ_CHECK_STR(f.diags.items[0].code, "invalid-utf8");
+    DZ_CHECK_CONTAINS(f.diags.items[0].message, "byte 0xE9");
+    DZ_CHECK_INT(f.diags.items[0].span.start.row, 2); /* after IMPORTS: the line of 'caf\xe9' */
+  }
+  DZ_CHECK_INT(dz_diags_schema_problems(&f.diags), 0);
+  dz_diag_list syntax = {0};
+  dz_diag_add(f.a, &syntax, DZ_SEV_WARNING, "syntax-error", dz_span_none(), "x");
+  dz_diag_add(f.a, &syntax, DZ_SEV_WARNING, "tsconfig-unusable", dz_span_none(), "y");
+  dz_diag_add(f.a, &syntax, DZ_SEV_INFO, "unresolved-construct", dz_span_none(), "z");
+  DZ_CHECK_INT(dz_diags_schema_problems(&syntax), 1);
+  done(&f);
+}
+
 DZ_TEST(hostile_identifiers_are_kept_verbatim_and_quoted_in_sql) {
   fixture f = extract1(IMPORTS
       "export const t = sqliteTable('ta`b\"le\\'', {\n"
