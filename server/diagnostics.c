@@ -93,8 +93,11 @@ void dz_diagnostics_for_schema_file(dz_features_state *st, dz_server *s,
   bool is_config = strcmp(config_path, path) == 0;
   for (size_t i = 0; i < an->diags.len; i++) {
     const dz_diag *d = &an->diags.items[i];
-    if (d->span.file == fi)
-      push(a, out, d->severity, d->code, d->span.start_byte, d->span.end_byte, d->message);
+    if (d->span.file == fi) {
+      dz_lsp_diagnostic *ld =
+          push(a, out, d->severity, d->code, d->span.start_byte, d->span.end_byte, d->message);
+      if (st->rules_doc) ld->href = dz_arena_printf(a, "%s#%s", st->rules_doc, d->code);
+    }
     else if (is_config && strcmp(d->code, "tsconfig-unusable") == 0) /* editors do not open JSON with us */
       push(a, out, d->severity, d->code, 0, 0,
            dz_arena_printf(a, "%s:%u:%u: %s", an->schema->files.items[d->span.file],

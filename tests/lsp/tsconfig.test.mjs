@@ -35,7 +35,8 @@ function session(dir) {
   const changed = (file) =>
     send({ method: "workspace/didChangeWatchedFiles", params: { changes: [{ uri: uriOf(file), type: 2 }] } });
   const init = async () => {
-    await request("initialize", { processId: process.pid, rootUri: uriOf(dir), capabilities: {} });
+    await request("initialize", { processId: process.pid, rootUri: uriOf(dir),
+      capabilities: { textDocument: { publishDiagnostics: { codeDescriptionSupport: true } } } });
     send({ method: "initialized", params: {} });
   };
   const end = async () => {
@@ -67,6 +68,8 @@ test("alias_imports_resolve_and_follow_tsconfig_changes", async () => {
   s.changed(base);
   ds = await s.diags(uriOf(posts), mark, (d) => unresolved(d).length > 0);
   assert(unresolved(ds).some((d) => /@\/db\/schema\/users/.test(d.message)), `users unresolved: ${JSON.stringify(ds)}`);
+  assert(unresolved(ds).every((d) => /rules\.md#unresolved-construct$/.test(d.codeDescription?.href || "")),
+    `schema diagnostics link their docs: ${JSON.stringify(ds)}`);
   const cs = await s.diags(uriOf(config), mark, (d) => d.some((x) => x.code === "tsconfig-unusable"));
   const why = cs.find((x) => x.code === "tsconfig-unusable").message;
   assert(/tsconfig\.base\.json:5:\d+: invalid JSON/.test(why), `config names the file and place: ${why}`);
