@@ -111,8 +111,8 @@ static dz_hover *column_hover(const dz_ws_analysis *an, const dz_table *t, const
   return hover(a, md, c->span);
 }
 
-static dz_hover *index_hover(const dz_ws_analysis *an, const dz_index *ix, dz_arena *a) {
-  const char *sql = create_stmt(an->create, NULL, ix);
+static dz_hover *index_hover(const dz_sql_plan *all, const dz_index *ix, dz_arena *a) {
+  const char *sql = create_stmt(all, NULL, ix);
   const char *md = dz_arena_printf(a, "**%sindex** `%s`\n\n%s", ix->unique ? "unique " : "",
                                    ix->name, sql_block("", sql, a));
   return hover(a, md, ix->span);
@@ -125,15 +125,16 @@ static dz_hover *fk_hover(const dz_foreign_key *fk, size_t nth, const char *crea
   return hover(a, md, fk->span);
 }
 
-static dz_hover *table_hover(const dz_ws_analysis *an, const dz_table *t, uint32_t fi,
-                             uint32_t offset, dz_arena *a) {
-  const char *create = create_stmt(an->create, t, NULL);
+/* all: the whole schema's CREATE statements (may be NULL: none shown). */
+static dz_hover *table_hover(const dz_ws_analysis *an, const dz_sql_plan *all, const dz_table *t,
+                             uint32_t fi, uint32_t offset, dz_arena *a) {
+  const char *create = create_stmt(all, t, NULL);
   for (size_t i = 0; i < t->columns.len; i++)
     if (holds(t->columns.items[i]->span, fi, offset))
       return column_hover(an, t, t->columns.items[i], create, a);
   for (size_t i = 0; i < t->indexes.len; i++)
     if (holds(t->indexes.items[i]->span, fi, offset))
-      return index_hover(an, t->indexes.items[i], a);
+      return index_hover(all, t->indexes.items[i], a);
   for (size_t i = 0; i < t->foreign_keys.len; i++)
     if (holds(t->foreign_keys.items[i]->span, fi, offset))
       return fk_hover(t->foreign_keys.items[i], i, create, a);
@@ -145,11 +146,15 @@ static dz_hover *table_hover(const dz_ws_analysis *an, const dz_table *t, uint32
 dz_result dz_features_hover_at(void *ud, dz_server *s, const dz_document *doc, uint32_t offset,
                                dz_arena *a, dz_hover **out, dz_error *err) {
   const dz_ws_analysis *an;
+  dz_ws_project *p;
   *out = NULL;
-  dz_result rc = dz_features_doc_analysis(ud, s, doc, NULL, &an, err);
+  dz_result rc = dz_features_doc_analysis(ud, s, doc, &p, &an, err);
   if (rc != DZ_OK || !an) return rc;
   uint32_t fi = dz_features_file_index(an, doc->path);
   const dz_table *t = fi == DZ_NO_FILE ? NULL : dz_features_table_at(an->schema, fi, offset);
-  if (t) *out = table_hover(an, t, fi, offset, a);
+  if (!t) return DZ_OK;
+  const dz_sql_plan *all = dz_ws_project_create_plan(p, err);
+  if (!all) return err ? err->code : DZ_ERR_IO;
+  *out = table_hover(an, all, t, fi, offset, a);
   return DZ_OK;
 }

@@ -445,15 +445,11 @@ static dz_result plan_pending(dz_ws_project *p, dz_ws_analysis *an, dz_error *er
   if (dz_diff_schemas(an->prev, an->schema, &p->renames, a, &an->diff, err) != DZ_OK &&
       dz_diff_schemas(an->prev, an->schema, NULL, a, &an->diff, err) != DZ_OK)
     return err->code;
-  dz_diff *all;
   dz_result rc =
       dz_sqlgen_migration(an->diff, an->prev, an->schema, p->config->dialect, a, &an->pending, err);
   if (rc == DZ_OK)
     rc = dz_rules_evaluate(an->prev, an->schema, an->diff, an->pending, a, &an->findings, err);
   if (rc == DZ_OK) dz_findings_attach_sql(an->findings, an->pending, a, NULL);
-  if (rc == DZ_OK) rc = dz_diff_schemas(NULL, an->schema, NULL, a, &all, err);
-  if (rc == DZ_OK)
-    rc = dz_sqlgen_migration(all, NULL, an->schema, p->config->dialect, a, &an->create, err);
   return rc;
 }
 
@@ -478,6 +474,17 @@ const dz_ws_analysis *dz_ws_project_analyze(dz_ws_project *p, dz_error *err) {
   p->dirty = false;
   p->measured = false;
   return &p->analysis;
+}
+
+const dz_sql_plan *dz_ws_project_create_plan(dz_ws_project *p, dz_error *err) {
+  dz_ws_analysis *an = dz_ws_project_analyze(p, err) ? &p->analysis : NULL;
+  if (!an || an->create) return an ? an->create : NULL;
+  dz_diff *all;
+  if (dz_diff_schemas(NULL, an->schema, NULL, an->arena, &all, err) != DZ_OK ||
+      dz_sqlgen_migration(all, NULL, an->schema, p->config->dialect, an->arena, &an->create, err) !=
+          DZ_OK)
+    return NULL;
+  return an->create;
 }
 
 dz_result dz_ws_project_plan(dz_ws_project *p, dz_arena *a, dz_generate_plan **out, dz_error *err) {

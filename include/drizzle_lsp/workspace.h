@@ -33,7 +33,8 @@ typedef struct dz_ws_analysis {
   dz_diff *diff;              /* pending changes: prev -> schema */
   dz_findings *findings;      /* their risks */
   dz_sql_plan *pending;       /* the SQL the next migration would run */
-  dz_sql_plan *create;        /* the whole schema from nothing (CREATE statements) */
+  dz_sql_plan *create;        /* the whole schema from nothing (CREATE statements);
+                              ** NULL until dz_ws_project_create_plan makes it */
   const char *error;          /* why there is no analysis (migrations folder), or NULL */
 } dz_ws_analysis;
 
@@ -100,6 +101,12 @@ const dz_migrations *dz_ws_project_migrations(dz_ws_project *p);
 ** folder reloaded if its journal changed on disk. Borrowed from the project
 ** until the next call. NULL only when a schema file cannot be read (err). */
 const dz_ws_analysis *dz_ws_project_analyze(dz_ws_project *p, dz_error *err);
+
+/* The current analysis' schema as CREATE statements (for hover), made on
+** first use and kept with the analysis: an edit does not pay for it. NULL
+** when there is no analysis or it cannot be made (err says why). Borrowed
+** from p, valid until its next analysis. */
+const dz_sql_plan *dz_ws_project_create_plan(dz_ws_project *p, dz_error *err);
 
 /* The migrations folder's warnings (migrations.h), once per load of the
 ** folder, after an analysis: NULL when already handed out or when there are
