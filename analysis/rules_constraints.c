@@ -140,9 +140,12 @@ static void unique_change(const dz_rules_ctx *x, const dz_change *c) {
                                        u->name, t, join_columns(x->a, &u->columns),
                                        dropped ? "leaves" : c->old_unique ? "changes in" : "enters",
                                        unwritten));
-  f->hint = "drizzle-kit 0.31 records unique() and .unique() as unique indexes, which the "
-            "migration does write; a unique constraint in a snapshot comes from an older "
-            "drizzle-kit or a hand edit";
+  /* Such a constraint comes from an older drizzle-kit or a hand edit. */
+  f->hint = dropped ? "Nothing to do if it may stay enforced (a unique index from unique() on "
+                      "the same columns enforces the same); it goes away when a later change "
+                      "rebuilds the table"
+                    : "Declare it with unique() or .unique() in the schema: drizzle-kit 0.31 "
+                      "records that as a unique index, which the migration creates";
 }
 
 static void check_change(const dz_rules_ctx *x, const dz_change *c) {
