@@ -13,10 +13,12 @@
 //
 // Checked here against the real drizzle-kit on sqlite and turso: our
 // statements equal its statements, and applying ours to a seeded database
-// (better-sqlite3, drizzle-orm migrator style) keeps every row.
+// (better-sqlite3 and libSQL, drizzle-orm migrator style) keeps every row.
 import assert from 'node:assert/strict';
 import { sqliteTable, integer, text, unique, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
+import path from 'node:path';
+import { createRequire } from 'node:module';
 import * as dk from './drizzle_kit.mjs';
 import { scratch, ours, migrate, schemaOf, rowsOf, reporter, Database } from './harness.mjs';
 
@@ -43,6 +45,7 @@ async function snapshots(withCheck) {
   return { old, cur };
 }
 
+const split = (text) => text.split('--> statement-breakpoint').filter((x) => x.trim());
 const SEED = "INSERT INTO t VALUES (1, 'x', 'y'), (2, 'x', NULL), (3, 'z', 'y')";
 
 function seeded(snap) {
@@ -105,6 +108,26 @@ r.check('sqlite: that rebuild applied to a seeded database keeps every row and y
   const fresh = new Database(':memory:');
   migrate(fresh, ours(dir, null, withCheck.cur, 'sqlite').text);
   assert.deepEqual(schemaOf(db), schemaOf(fresh));
+});
+
+// The same on libSQL (@libsql/client on a file), each migration through the
+// client's migrate() as drizzle-orm's libSQL migrator does.
+const { createClient } = createRequire(import.meta.url)('@libsql/client');
+await r.checkAsync('turso: that rebuild applied on libSQL keeps every row and drops the constraint', async () => {
+  const c = createClient({ url: 'file:' + path.join(dir, 'turso.db') });
+  try {
+    await c.migrate(split(ours(dir, null, old, 'turso').text));
+    await c.execute(SEED);
+    const rows = async () => (await c.execute('SELECT id, a, b FROM t ORDER BY id')).rows.map((x) => [x.id, x.a, x.b]);
+    const before = await rows();
+    await c.migrate(split(ours(dir, old, withCheck.cur, 'turso').text));
+    assert.deepEqual(await rows(), before);
+    const t = (await c.execute("SELECT sql FROM sqlite_master WHERE name = 't'")).rows[0].sql;
+    assert.ok(!/t_a_b_unique/.test(t), t);
+    assert.equal((await c.execute(`SELECT count(*) AS n FROM sqlite_master WHERE name = '${NAME}'`)).rows[0].n, 1);
+  } finally {
+    c.close();
+  }
 });
 
 r.done();
