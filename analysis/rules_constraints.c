@@ -106,18 +106,46 @@ static void primary_key_change(const dz_rules_ctx *x, const dz_change *c) {
                        : c->kind == DZ_CHANGE_PRIMARY_KEY_DROP ? "is dropped" : "changes"));
 }
 
+/* drizzle-kit 0.31 lists no SQLite statement for a unique constraint of the
+** snapshot (it records unique() as a unique index), and a rebuilt table is
+** written without unique constraints: only a rebuild for another reason
+** touches one, and then only to drop it. Say what the database will hold. */
+static const char *unique_unwritten(const dz_rules_ctx *x, const dz_change *c) {
+  bool rebuilt = c->new_table && dz_sql_plan_rebuild_of(x->plan, c->new_table->name);
+  if (c->kind == DZ_CHANGE_UNIQUE_DROP && rebuilt) return NULL;
+  if (c->kind == DZ_CHANGE_UNIQUE_DROP)
+    return "the migration writes no statement for it (nor does drizzle-kit), so the database "
+           "keeps enforcing it until the table is rebuilt";
+  return rebuilt ? "the migration rebuilds the table without it (as drizzle-kit does), so the "
+                   "database drops it and does not enforce it"
+                 : "the migration writes no statement for it (nor does drizzle-kit), so the "
+                   "database does not enforce it";
+}
+
 static void unique_change(const dz_rules_ctx *x, const dz_change *c) {
-  if (c->kind != DZ_CHANGE_UNIQUE_DROP) {
-    const dz_unique *u = c->new_unique;
-    unique_created(x, c, c->old_unique ? "changed unique constraint" : "new unique constraint",
-                   u->name, &u->columns, u->span);
+  const dz_unique *u = c->new_unique ? c->new_unique : c->old_unique;
+  const char *t = c->new_table ? c->new_table->name : c->old_table->name;
+  const char *unwritten = unique_unwritten(x, c);
+  if (!unwritten) {
+    push(x, c, "unique-dropped", DZ_RISK_CAREFUL, sole_column(&u->columns), dz_span_none(),
+         dz_arena_printf(x->a, "unique constraint %s on %s (%s) is dropped: duplicates become "
+                         "possible, and upserts (ON CONFLICT) that target it fail", u->name, t,
+                         join_columns(x->a, &u->columns)));
     return;
   }
-  const dz_unique *u = c->old_unique;
-  push(x, c, "unique-dropped", DZ_RISK_CAREFUL, sole_column(&u->columns), dz_span_none(),
-       dz_arena_printf(x->a, "unique constraint %s on %s (%s) is dropped: duplicates become "
-                       "possible, and upserts (ON CONFLICT) that target it fail", u->name,
-                       c->old_table->name, join_columns(x->a, &u->columns)));
+  bool dropped = c->kind == DZ_CHANGE_UNIQUE_DROP;
+  dz_finding *f = push(x, c, dropped ? "unique-dropped" : "unique-created", DZ_RISK_CAREFUL,
+                       sole_column(&u->columns), dropped ? dz_span_none() : u->span,
+                       dz_arena_printf(x->a, "unique constraint %s on %s (%s) %s the snapshot: %s",
+                                       u->name, t, join_columns(x->a, &u->columns),
+                                       dropped ? "leaves" : c->old_unique ? "changes in" : "enters",
+                                       unwritten));
+  /* Such a constraint comes from an older drizzle-kit or a hand edit. */
+  f->hint = dropped ? "Nothing to do if it may stay enforced (a unique index from unique() on "
+                      "the same columns enforces the same); it goes away when a later change "
+                      "rebuilds the table"
+                    : "Declare it with unique() or .unique() in the schema: drizzle-kit 0.31 "
+                      "records that as a unique index, which the migration creates";
 }
 
 static void check_change(const dz_rules_ctx *x, const dz_change *c) {

@@ -341,20 +341,50 @@ DZ_TEST(indexes_on_existing_tables) {
   fx_free(f);
 }
 
+/* A unique constraint recorded in a snapshot (older drizzle-kit, hand edit).
+** drizzle-kit 0.31.11 lists no SQLite or libSQL statement for one (its differ
+** leaves the added and deleted lists out of the statements, though its SQLite
+** combiner names them as rebuild causes), so no rebuild is reported, and the
+** finding says what the database will hold; tests/migrate/snapshot_unique
+** proves this against drizzle-kit. */
+static dz_unique *fx_unique(dz_schema *s, dz_table *t) {
+  dz_unique *u = dz_table_add_unique(s, t, "users_email_unique");
+  dz_strvec_push(s, &u->columns, "email");
+  return u;
+}
+
 DZ_TEST(unique_constraints) {
   fx *f = fx_new(DZ_DIALECT_SQLITE);
   dz_table *ot, *nt;
   fx_pair(f, "users", &ot, &nt);
-  dz_unique *u = dz_table_add_unique(f->next, nt, "users_email_unique");
-  dz_strvec_push(f->next, &u->columns, "email");
-  fx_change(f, DZ_CHANGE_UNIQUE_CREATE, ot, nt)->new_unique = u;
+  fx_change(f, DZ_CHANGE_UNIQUE_CREATE, ot, nt)->new_unique = fx_unique(f->next, nt);
   dz_findings *fs = fx_eval(f);
   CHECK_FINDING(fx_find(fs, "unique-created"), DZ_RISK_CAREFUL, "users", "email");
-  /* drizzle-kit 0.31 records SQLite unique constraints as unique indexes, and
-  ** the SQL written for the constraint itself rebuilds nothing: no rebuild is
-  ** reported that the migration does not run. */
+  DZ_CHECK_CONTAINS(fx_find(fs, "unique-created")->message, "does not enforce it");
   DZ_CHECK(fx_find(fs, "table-rebuild") == NULL);
   DZ_CHECK_INT(f->plan ? f->plan->rebuilds.len : 99, 0);
+  fx_free(f);
+
+  f = fx_new(DZ_DIALECT_SQLITE);
+  fx_pair(f, "users", &ot, &nt);
+  fx_change(f, DZ_CHANGE_UNIQUE_DROP, ot, nt)->old_unique = fx_unique(f->prev, ot);
+  fs = fx_eval(f);
+  CHECK_FINDING(fx_find(fs, "unique-dropped"), DZ_RISK_CAREFUL, "users", "email");
+  DZ_CHECK_CONTAINS(fx_find(fs, "unique-dropped")->message, "keeps enforcing it");
+  DZ_CHECK(fx_find(fs, "table-rebuild") == NULL);
+  fx_free(f);
+
+  /* A rebuild for another reason writes the table without the constraint. */
+  f = fx_new(DZ_DIALECT_SQLITE);
+  fx_pair(f, "users", &ot, &nt);
+  fx_change(f, DZ_CHANGE_UNIQUE_DROP, ot, nt)->old_unique = fx_unique(f->prev, ot);
+  dz_check *ck = dz_table_add_check(f->next, nt, "email_set");
+  ck->value = "\"email\" <> ''";
+  fx_change(f, DZ_CHANGE_CHECK_CREATE, ot, nt)->new_check = ck;
+  fs = fx_eval(f);
+  CHECK_FINDING(fx_find(fs, "unique-dropped"), DZ_RISK_CAREFUL, "users", "email");
+  DZ_CHECK_CONTAINS(fx_find(fs, "unique-dropped")->message, "duplicates become possible");
+  DZ_CHECK_INT(fx_count(fs, "table-rebuild"), 1);
   fx_free(f);
 }
 
