@@ -45,12 +45,18 @@ void dz_sqlw_begin(dz_sqlw *w, dz_sqlgen_ctx *ctx) {
   w->date_kit = NULL;
 }
 
+/* "a; b", or whichever of the two is set. */
+static const char *both_reasons(dz_arena *a, const char *x, const char *y) {
+  if (!x || !y) return x ? x : y;
+  return dz_arena_printf(a, "%s; %s", x, y);
+}
+
 /* Finish the statement and emit it; reason (or the escaping note) marks it. */
 void dz_sqlw_emit(dz_sqlw *w, const dz_change *c, const char *reason) {
   char *sql = sqlite3_str_finish(w->s);
   w->s = NULL;
   if (!reason && w->escaped && w->repointed)
-    reason = dz_arena_printf(w->ctx->a, "%s; %s", escaped_reason, repointed_reason);
+    reason = both_reasons(w->ctx->a, escaped_reason, repointed_reason);
   if (!reason && w->escaped) reason = escaped_reason;
   if (!reason && w->fixed_default) reason = default_reason;
   if (!reason && w->repointed) reason = repointed_reason;
@@ -60,7 +66,7 @@ void dz_sqlw_emit(dz_sqlw *w, const dz_change *c, const char *reason) {
         "the Date default of %s (drizzle-kit writes the date's JSON text, %s, which drizzle-orm "
         "reads back as an Invalid Date)",
         w->date_note, w->date_kit);
-    reason = reason ? dz_arena_printf(w->ctx->a, "%s; %s", reason, date) : date;
+    reason = both_reasons(w->ctx->a, reason, date);
   }
   dz_sqlgen_emit(w->ctx, c, sql ? sql : "", reason);
   sqlite3_free(sql);
@@ -91,10 +97,11 @@ static void bt_list(dz_sqlw *w, const dz_strvec *v, const char *sep) {
 
 static bool has_text(const char *s) { return s && *s; }
 
-/* The same column in the diff's other schema, renames followed: where the
-** mode of a column read from a snapshot can be found (a rollback writes the
-** old snapshot's columns; the old side of its diff is the schema the code
-** declares). NULL when there is none. */
+/* Column c of table (new side) as it was before this migration, renames
+** followed; NULL when it is new. It has the default the column had (a libSQL
+** ALTER COLUMN's UPDATE), and the mode of a column read from a snapshot (a
+** rollback writes the old snapshot's columns; the old side of its diff is
+** the schema the code declares). */
 static const dz_column *counterpart(const dz_sqlgen_ctx *ctx, const char *table,
                                     const dz_column *c) {
   if (!ctx->prev) return NULL;
@@ -414,12 +421,6 @@ static const char *alter_default(const dz_op *alter, const dz_column *c, bool *d
   return has ? d->text : NULL;
 }
 
-/* "a; b", or whichever of the two is set. */
-static const char *both_reasons(dz_arena *a, const char *x, const char *y) {
-  if (!x || !y) return x ? x : y;
-  return dz_arena_printf(a, "%s; %s", x, y);
-}
-
 static const char *kept_default_reason(dz_sqlgen_ctx *ctx, const char *def) {
   return dz_arena_printf(ctx->a,
                          "keeps the column's DEFAULT %s (drizzle-kit leaves a default of 0 or false "
@@ -495,17 +496,6 @@ static const char materialize_reason[] =
     "ADD COLUMN hold no value for it and would read the new default, or NULL, instead of "
     "theirs; drizzle-kit writes the ALTER COLUMN alone)";
 
-/* Column c (new side) as it was before this migration; NULL when it is new. */
-static const dz_column *column_before(const dz_sqlgen_ctx *ctx, const dz_op *op,
-                                      const dz_column *c) {
-  for (size_t i = 0; i < ctx->diff->changes.len; i++) {
-    const dz_change *ch = &ctx->diff->changes.items[i];
-    if (ch->new_column == c && ch->old_column) return ch->old_column;
-  }
-  const dz_table *ot = op->change ? op->change->old_table : NULL;
-  return ot ? dz_table_find_column(ot, c->name) : NULL;
-}
-
 /* libSQL's ALTER COLUMN only replaces the column's text in the schema, and a
 ** row that predates the column (SQLite's ADD COLUMN stores nothing in old
 ** rows) reads the default the text names now. When the default an ALTER
@@ -513,7 +503,7 @@ static const dz_column *column_before(const dz_sqlgen_ctx *ctx, const dz_op *op,
 ** first stores each row's current value in the row itself. */
 static void store_values(dz_sqlgen_ctx *ctx, const dz_op *op, const dz_column *c,
                          const char *written) {
-  const dz_column *old = column_before(ctx, op, c);
+  const dz_column *old = counterpart(ctx, op->table, c);
   const char *had = old && old->def.kind != DZ_DEFAULT_NONE ? old->def.text : NULL;
   if (!old || dz_streq(had, written)) return;
   dz_sqlw w;
